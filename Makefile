@@ -1,0 +1,35 @@
+# Two entry points: `make demo` (set up + run the main job on the bundled example) and
+# `make test` (set up + lint + type-check + tests). Only Python 3.11+ is needed beforehand.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+# Keep every tool cache inside the project, never in $HOME.
+export XDG_CACHE_HOME := $(CURDIR)/.cache
+export PIP_CACHE_DIR  := $(CURDIR)/.cache/pip
+export MYPY_CACHE_DIR := $(CURDIR)/.cache/mypy
+
+.PHONY: demo test lint bench clean
+
+$(BIN)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q -e '.[dev]'
+	touch $@
+
+demo: $(BIN)/.installed
+	mkdir -p out
+	$(BIN)/warta digest examples/banjir --format md -o out/brief.md
+	$(BIN)/warta digest examples/banjir --format html -o out/brief.html
+	$(BIN)/warta digest examples/banjir --format json -o out/brief.json
+	@cat out/brief.md
+	@echo "\nWrote out/brief.md, out/brief.html and out/brief.json"
+
+lint: $(BIN)/.installed
+	$(BIN)/ruff check src tests bench
+	$(BIN)/mypy
+
+test: lint
+	$(BIN)/pytest -q
+
+clean:
+	rm -rf $(VENV) .cache out build *.egg-info

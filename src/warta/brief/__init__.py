@@ -1,0 +1,55 @@
+"""Brief: group prepared articles into stories and write each story's cited summary."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections import Counter
+from collections.abc import Sequence
+
+from ..config import Config
+from ..model import Article, Story
+from .grouping import article_vectors, group_articles
+from .summary import summarize
+from .vectors import add_into, cosine, normalize
+
+__all__ = ["build_stories", "group_articles", "story_id", "summarize"]
+
+
+def story_id(articles: Sequence[Article]) -> str:
+    """A content-derived id: the same set of articles always gives the same story id."""
+    digest = hashlib.sha1("\x1f".join(sorted(a.id for a in articles)).encode("utf-8"))
+    return digest.hexdigest()[:16]
+
+
+def _headline(articles: Sequence[Article]) -> str:
+    """The title of the article closest to the story's centroid (the most representative)."""
+    titled = [a for a in articles if a.title]
+    if not titled:
+        return ""
+    vectors = article_vectors(titled)
+    centroid: dict[str, float] = {}
+    for v in vectors:
+        add_into(centroid, v)
+    centroid = normalize(centroid)
+    best = max(range(len(titled)), key=lambda i: (cosine(vectors[i], centroid), -i))
+    return titled[best].title or ""
+
+
+def build_stories(articles: Sequence[Article], config: Config) -> list[Story]:
+    """Stories with summaries, largest first (ties: earliest date, then id)."""
+    stories: list[Story] = []
+    for group in group_articles(articles, config):
+        members = sorted(group, key=lambda a: (a.published or dt.date.max, a.id))
+        summary = summarize(members, config)
+        title = _headline(members) or (summary[0].text if summary else members[0].id)
+        language = Counter(a.language for a in members).most_common(1)[0][0]
+        stories.append(Story(story_id(members), title, language, members, summary))
+    stories.sort(
+        key=lambda s: (
+            -len(s.articles),
+            min((a.published for a in s.articles if a.published), default=dt.date.max),
+            s.id,
+        )
+    )
+    return stories

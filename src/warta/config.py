@@ -1,0 +1,73 @@
+"""One validated options object, shared by the CLI, the HTTP API and the library."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields, replace
+from typing import Any
+
+from .errors import ConfigError
+
+FORMATS = ("json", "md", "html")
+
+
+@dataclass(frozen=True)
+class Config:
+    """Every option of a run.  Construct it directly or with :meth:`from_mapping`; invalid values
+    raise :class:`~warta.errors.ConfigError` at construction, never later in the run."""
+
+    format: str = "json"
+    #: Force the language of every article (ISO 639-1); ``None`` detects it per article.
+    language: str | None = None
+    #: A single-article file (txt/html) larger than this is skipped: it is not one article.
+    max_article_bytes: int = 5_000_000
+    #: A JSONL/JSON/feed file larger than this is skipped.
+    max_file_bytes: int = 512_000_000
+    #: Seconds to wait for a URL.
+    url_timeout: float = 10.0
+    #: Largest response body read from a URL.
+    max_url_bytes: int = 10_000_000
+    #: Cosine similarity (0..1) above which two articles are taken to report the same event.
+    story_threshold: float = 0.28
+    #: Articles more than this many days apart never join the same story (when both are dated).
+    story_window_days: int = 7
+    #: Most sentences in a story summary.
+    summary_sentences: int = 5
+    #: Two sentences at or above this similarity count as saying the same thing.
+    redundancy_threshold: float = 0.5
+    #: Keep the removed lines and their reasons in the outputs (``--explain``).
+    explain: bool = False
+    #: ``None`` shows a progress bar only when stderr is a terminal.
+    progress: bool | None = None
+
+    def __post_init__(self) -> None:
+        if self.format not in FORMATS:
+            raise ConfigError(f"format must be one of {', '.join(FORMATS)}, not {self.format!r}")
+        if self.language is not None and not (
+            2 <= len(self.language) <= 3 and self.language.isalpha() and self.language.islower()
+        ):
+            raise ConfigError(f"language must be a lower-case ISO 639 code, not {self.language!r}")
+        for name in ("max_article_bytes", "max_file_bytes", "max_url_bytes"):
+            if int(getattr(self, name)) <= 0:
+                raise ConfigError(f"{name} must be positive")
+        if not self.url_timeout > 0:
+            raise ConfigError("url_timeout must be positive")
+        for name in ("story_threshold", "redundancy_threshold"):
+            if not 0.0 < float(getattr(self, name)) <= 1.0:
+                raise ConfigError(f"{name} must be in (0, 1]")
+        if self.story_window_days < 0:
+            raise ConfigError("story_window_days must be >= 0")
+        if not 1 <= self.summary_sentences <= 100:
+            raise ConfigError("summary_sentences must be between 1 and 100")
+
+    @classmethod
+    def from_mapping(cls, values: dict[str, Any]) -> Config:
+        """Build a config from a plain mapping (CLI args, API params); unknown keys are errors."""
+        known = {f.name for f in fields(cls)}
+        unknown = sorted(set(values) - known)
+        if unknown:
+            raise ConfigError(f"unknown option(s): {', '.join(unknown)}")
+        return cls(**{k: v for k, v in values.items() if v is not None or k == "language"})
+
+    def with_(self, **changes: Any) -> Config:
+        """A copy with some options changed (validated again)."""
+        return replace(self, **changes)

@@ -1,0 +1,124 @@
+"""Per-language data (stopwords, abbreviations, boilerplate patterns, ...), loaded lazily.
+
+Files live in ``lang/<code>/<name>.toml``.  Each ``<name>`` has a schema in :data:`SCHEMAS`;
+every file is validated when first loaded (and by a test over all files).  Adding a language is
+adding a folder with files; a language without a file of some kind falls back to ``DEFAULT``
+for that kind, or to an empty value where the schema allows it.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import tomllib
+from importlib import resources
+from typing import Any
+
+from ..errors import LanguageDataError
+
+DEFAULT = "en"
+
+#: name -> {key: (type, required)}.  Types: "str", "list[str]", "list[regex]", "dict[str,str]",
+#: "dict[str,int]", "dict[str,list[str]]".
+SCHEMAS: dict[str, dict[str, tuple[str, bool]]] = {
+    "boilerplate": {
+        # Each key is a removal reason; values are regexes matched against a whole stripped line.
+        "patterns": ("dict[str,list[regex]]", True),
+    },
+    "credits": {
+        # Lines that carry metadata: writer, editor, source (a named group ``value``).
+        "writer": ("list[regex]", False),
+        "editor": ("list[regex]", False),
+        "source": ("list[regex]", False),
+        "dateline": ("list[regex]", False),
+        "initials": ("list[regex]", False),
+    },
+    "abbreviations": {
+        # Tokens (without the final dot) after which a dot does not end a sentence.
+        "abbreviations": ("list[str]", True),
+        # Abbreviations that may end a sentence when the next word is capitalised.
+        "sentence_final": ("list[str]", False),
+    },
+    "stopwords": {"stopwords": ("list[str]", True)},
+    "calendar": {
+        "months": ("dict[str,int]", True),
+        "weekdays": ("dict[str,int]", True),
+    },
+}
+
+_CODE = re.compile(r"^[a-z]{2,3}$")
+
+
+def available_languages() -> list[str]:
+    """Codes of the languages that have a data folder."""
+    root = resources.files(__name__)
+    return sorted(p.name for p in root.iterdir() if p.is_dir() and _CODE.match(p.name))
+
+
+@functools.cache
+def load(language: str, name: str) -> dict[str, Any]:
+    """Load and validate ``lang/<language>/<name>.toml``; ``{}`` when that file does not exist.
+
+    Regex values are returned compiled (case-insensitive unless the pattern says otherwise).
+    """
+    if name not in SCHEMAS:
+        raise LanguageDataError(f"no schema for language data {name!r}")
+    if not _CODE.match(language):
+        raise LanguageDataError(f"bad language code {language!r}")
+    path = resources.files(__name__).joinpath(language, f"{name}.toml")
+    if not path.is_file():
+        return {}
+    try:
+        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise LanguageDataError(f"lang/{language}/{name}.toml: {exc}") from exc
+    return validate(raw, SCHEMAS[name], where=f"lang/{language}/{name}.toml")
+
+
+def load_with_default(language: str, name: str) -> dict[str, Any]:
+    """Like :func:`load`, falling back to the default language when the file is absent."""
+    data = load(language, name)
+    return data if data else load(DEFAULT, name)
+
+
+def validate(raw: dict[str, Any], schema: dict[str, tuple[str, bool]], where: str) -> dict[str, Any]:
+    """Check ``raw`` against ``schema``; return it with regexes compiled."""
+    out: dict[str, Any] = {}
+    for key in raw:
+        if key not in schema:
+            raise LanguageDataError(f"{where}: unknown key {key!r}")
+    for key, (kind, required) in schema.items():
+        if key not in raw:
+            if required:
+                raise LanguageDataError(f"{where}: missing key {key!r}")
+            continue
+        out[key] = _check(raw[key], kind, f"{where}: {key}")
+    return out
+
+
+def _check(value: Any, kind: str, where: str) -> Any:
+    if kind == "str":
+        if not isinstance(value, str):
+            raise LanguageDataError(f"{where} must be a string")
+        return value
+    if kind in ("list[str]", "list[regex]"):
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise LanguageDataError(f"{where} must be a list of strings")
+        return [_regex(v, where) for v in value] if kind == "list[regex]" else list(value)
+    if kind.startswith("dict[str,"):
+        if not isinstance(value, dict):
+            raise LanguageDataError(f"{where} must be a table")
+        inner = kind[len("dict[str,") : -1]
+        if inner == "int":
+            if not all(isinstance(v, int) for v in value.values()):
+                raise LanguageDataError(f"{where} values must be integers")
+            return dict(value)
+        return {k: _check(v, inner, f"{where}.{k}") for k, v in value.items()}
+    raise LanguageDataError(f"{where}: unknown schema type {kind}")
+
+
+def _regex(pattern: str, where: str) -> re.Pattern[str]:
+    try:
+        return re.compile(pattern, re.IGNORECASE | re.UNICODE)
+    except re.error as exc:
+        raise LanguageDataError(f"{where}: bad regex {pattern!r}: {exc}") from exc

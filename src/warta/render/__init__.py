@@ -1,0 +1,29 @@
+"""Render a :class:`~warta.model.Digest` as JSON (the public contract), Markdown or HTML."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from ..config import Config
+from ..errors import ConfigError
+from ..model import Digest
+from .html import render_html
+from .json import digest_to_dict, render_json
+from .markdown import render_markdown
+
+RENDERERS: dict[str, Callable[[Digest, Config], str]] = {
+    "json": render_json,
+    "md": render_markdown,
+    "html": render_html,
+}
+
+__all__ = ["RENDERERS", "digest_to_dict", "render"]
+
+
+def render(digest: Digest, config: Config) -> str:
+    """The digest in ``config.format``."""
+    try:
+        renderer = RENDERERS[config.format]
+    except KeyError:
+        raise ConfigError(f"no renderer for format {config.format!r}") from None
+    return renderer(digest, config)
