@@ -49,17 +49,17 @@ def _story(story: Story) -> list[str]:
         bits = [b for b in (a.source, a.published.isoformat() if a.published else None) if b]
         out.append(f'<article class="source" id="{escape(story.id)}-{n}">')
         out.append(f"<h4>{n}. {head}</h4>")
-        out.append(f'<p class="meta">{escape(" · ".join(bits + [a.id]))}</p>')
+        out.append(f'<p class="meta">{escape(" · ".join([*bits, a.id]))}</p>')
         paragraph = -1
         para_parts: list[str] = []
-        for i, s in enumerate(a.sentences):
-            if s.paragraph != paragraph and para_parts:
+        for i, sent in enumerate(a.sentences):
+            if sent.paragraph != paragraph and para_parts:
                 out.append("<p>" + " ".join(para_parts) + "</p>")
                 para_parts = []
-            paragraph = s.paragraph
+            paragraph = sent.paragraph
             anchor = escape(_sentence_anchor(story, n, i))
             para_parts.append(
-                f'<span class="sent" id="{anchor}"><span class="idx">{i}</span>{escape(s.text)}</span>'
+                f'<span class="sent" id="{anchor}"><span class="idx">{i}</span>{escape(sent.text)}</span>'
             )
         if para_parts:
             out.append("<p>" + " ".join(para_parts) + "</p>")
