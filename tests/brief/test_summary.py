@@ -1,7 +1,7 @@
+from tests.brief.test_grouping import FIRE, FLOOD_A, FLOOD_B
 from tests.builders import article
 from warta.brief import summarize
 from warta.config import Config
-from tests.brief.test_grouping import FLOOD_A, FLOOD_B, FIRE
 
 
 def _check_provenance(summary, arts):

@@ -7,9 +7,11 @@ import datetime as dt
 import email.utils
 import errno
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Literal
 
+from ..errors import InputError
 from ..model import RawArticle, Skipped
 
 #: What a reader yields: an article, or an input (or part of one) that could not be used.
@@ -109,3 +111,17 @@ def parse_any_date(value: str | None) -> dt.date | None:
         return email.utils.parsedate_to_datetime(value.strip()).date()
     except (TypeError, ValueError, IndexError):
         return None
+
+
+def guarded(label: str, items: Iterator[Item]) -> Iterator[Item]:
+    """Pass ``items`` through, turning an expected failure into one ``Skipped(label, reason)``
+    so that one bad input never stops the run."""
+    try:
+        yield from items
+    except InputError as exc:
+        yield Skipped(label, one_line(str(exc)))
+    except OSError as exc:
+        yield Skipped(label, os_reason(exc))
+    except (ValueError, RecursionError, MemoryError) as exc:
+        # Parsers can still fail in ways no check foresaw; report, do not crash the batch.
+        yield Skipped(label, f"cannot read: {one_line(type(exc).__name__ + ': ' + str(exc), 200)}")

@@ -24,6 +24,8 @@ SCHEMAS: dict[str, dict[str, tuple[str, bool]]] = {
     "boilerplate": {
         # Each key is a removal reason; values are regexes matched against a whole stripped line.
         "patterns": ("dict[str,list[regex]]", True),
+        # Same, but searched inside a line; the match is cut out (e.g. "(Baca juga: ...)").
+        "inline": ("dict[str,list[regex]]", False),
     },
     "credits": {
         # Lines that carry metadata: writer, editor, source (a named group ``value``).
@@ -32,6 +34,9 @@ SCHEMAS: dict[str, dict[str, tuple[str, bool]]] = {
         "source": ("list[regex]", False),
         "dateline": ("list[regex]", False),
         "initials": ("list[regex]", False),
+        # The publishing site's name: a header line that is only the site ("DetakPriangan.id"),
+        # a copyright footer ("© 2022 Warta Margaluyu. ..."); named group ``value``.
+        "site": ("list[regex]", False),
     },
     "abbreviations": {
         # Tokens (without the final dot) after which a dot does not end a sentence.
@@ -40,6 +45,12 @@ SCHEMAS: dict[str, dict[str, tuple[str, bool]]] = {
         "sentence_final": ("list[str]", False),
     },
     "stopwords": {"stopwords": ("list[str]", True)},
+    "language_hints": {
+        # Lower-case words frequent in this language but rare in languages it is confused with.
+        "markers": ("list[str]", True),
+        # Confusable language code -> lower-case words that mark that language instead.
+        "rivals": ("dict[str,list[str]]", False),
+    },
     "calendar": {
         "months": ("dict[str,int]", True),
         "weekdays": ("dict[str,int]", True),
