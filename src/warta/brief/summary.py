@@ -106,22 +106,30 @@ def summarize(articles: Sequence[Article], config: Config) -> list[SummarySenten
             continue
         chosen.append(best)
 
-    def reading_order(i: int) -> tuple[dt.date, int, int]:
-        c = cands[i]
-        return (articles[c.article].published or dt.date.max, c.sentence, c.article)
+    by_article: dict[int, list[int]] = {}
+    for j, d in enumerate(cands):
+        by_article.setdefault(d.article, []).append(j)
 
-    out: list[SummarySentence] = []
-    for i in sorted(chosen, key=reading_order):
-        c = cands[i]
-        cites = [Citation(articles[c.article].id, c.sentence)]
-        for b in range(len(articles)):
-            if b == c.article:
-                continue
-            cols = [j for j, d in enumerate(cands) if d.article == b]
-            if not cols:
+    def matches(i: int) -> list[int]:
+        """``i`` and, per other article, its best match when that says the same thing."""
+        found = [i]
+        for b, cols in by_article.items():
+            if b == cands[i].article:
                 continue
             j = max(cols, key=lambda j: (sim[i, j], -j))
             if sim[i, j] >= config.redundancy_threshold:
-                cites.append(Citation(articles[b].id, cands[j].sentence))
+                found.append(j)
+        return found
+
+    def reading_order(group: list[int]) -> tuple[dt.date, int, int]:
+        # When the sources first reported it, then where it stands in the article.
+        first = min(group, key=lambda j: (articles[cands[j].article].published or dt.date.max, j))
+        c = cands[first]
+        return (articles[c.article].published or dt.date.max, c.sentence, c.article)
+
+    out: list[SummarySentence] = []
+    for group in sorted((matches(i) for i in chosen), key=reading_order):
+        c = cands[group[0]]
+        cites = [Citation(articles[cands[j].article].id, cands[j].sentence) for j in group]
         out.append(SummarySentence(text=c.text, citations=tuple(cites)))
     return out

@@ -1,0 +1,13 @@
+"""Subcommands of the ``warta`` CLI, one module each.  Add a command: write
+``commands/<name>.py`` with ``register(subparsers)`` and list it here."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from . import digest
+
+COMMANDS: list[Callable[[Any], None]] = [
+    digest.register,
+]

@@ -1,0 +1,62 @@
+"""What every subcommand shares: exit codes, common options, output writing, skip reports."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from collections.abc import Sequence
+
+from ..model import Skipped
+
+EXIT_OK, EXIT_NOTHING, EXIT_USAGE = 0, 1, 2
+
+
+def add_input_options(p: argparse.ArgumentParser) -> None:
+    """Options every command that reads articles takes (same inputs as ``digest``)."""
+    p.add_argument("inputs", nargs="+", metavar="PATH",
+                   help="files, folders (recursive), http(s) URLs, or - for stdin")
+    p.add_argument("--language", metavar="CODE", help="force the language (default: detect)")
+    p.add_argument("--url-timeout", type=float, metavar="SECONDS")
+    p.add_argument("--max-article-bytes", type=int, metavar="N")
+    p.add_argument("--quiet", "-q", action="store_true", help="do not list skipped inputs")
+    progress = p.add_mutually_exclusive_group()
+    progress.add_argument("--progress", dest="progress", action="store_const", const=True,
+                          help="always show the progress line on stderr")
+    progress.add_argument("--no-progress", dest="progress", action="store_const", const=False)
+
+
+def input_options(args: argparse.Namespace) -> dict[str, object]:
+    """The Config values of :func:`add_input_options`."""
+    return {
+        "language": args.language,
+        "url_timeout": args.url_timeout,
+        "max_article_bytes": args.max_article_bytes,
+        "progress": args.progress,
+    }
+
+
+def write_output(text: str, output: str | None) -> None:
+    """Write to stdout, or atomically to ``output`` (a failed run leaves no half file)."""
+    if output is None:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return
+    folder = os.path.dirname(os.path.abspath(output))
+    fd, tmp = tempfile.mkstemp(dir=folder, prefix=".warta-", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(text)
+        os.replace(tmp, output)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise
+
+
+def report_skipped(skipped: Sequence[Skipped], quiet: bool) -> None:
+    """One stderr line per skipped input (unless ``quiet``)."""
+    if not quiet:
+        for s in skipped:
+            sys.stderr.write(f"warta: skipped {s.input}: {s.reason}\n")
