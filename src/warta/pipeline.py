@@ -1,7 +1,7 @@
 """The pipeline, as one short sequence of stages (read top to bottom).
 
-ingest -> language -> clean -> sentences -> stories -> brief.  Everything up to sentences is a
-pure function of one article (:func:`prepare_article`); grouping and briefs work per story.
+ingest -> language -> clean -> sentences -> annotate -> stories -> brief.  Everything up to
+annotate is a pure function of one article (:func:`prepare_article`); briefs work per story.
 """
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from typing import BinaryIO
 
-from . import brief, clean, ingest, text
+from . import annotate, brief, clean, ingest, text
 from .config import Config
 from .errors import InputError
 from .model import Article, Digest, RawArticle, Skipped
@@ -18,7 +18,7 @@ ProgressHook = Callable[[str], None]
 
 
 def prepare_article(raw: RawArticle, config: Config) -> Article:
-    """Clean one raw article and split it into sentences.  Raises InputError when nothing is left."""
+    """Clean, split and annotate one raw article.  Raises InputError when nothing is left."""
     language = config.language or raw.language or text.detect_language(raw.text)
     article = clean.clean_article(raw, language)
     if not config.language and not raw.language:
@@ -27,7 +27,7 @@ def prepare_article(raw: RawArticle, config: Config) -> Article:
     article.sentences = text.split_sentences(article.body, article.language)
     if not article.sentences:
         raise InputError("no sentences left after cleaning")
-    return article
+    return annotate.annotate(article, config)
 
 
 def prepare_all(

@@ -76,3 +76,34 @@ def test_markdown_escapes_and_cites():
 def test_empty_digest_renders(fmt):
     out = render(Digest([], [Skipped("x", "empty file")]), Config(format=fmt))
     assert out.strip()
+
+
+def test_registered_section_appears_in_every_format_and_is_escaped(monkeypatch):
+    from warta.render import sections
+
+    section = sections.StorySection(
+        key="demo",
+        to_json=lambda story: [{"note": HOSTILE}],
+        to_markdown=lambda story, numbers: ["### Demo", "", f"- {numbers['art-1']}"],
+        to_html=lambda story, numbers: [f"<h3>Demo {numbers['art-1']}</h3>"],
+    )
+    monkeypatch.setattr(sections, "SECTIONS", [section])
+    import warta.render.html as h
+    import warta.render.json as j
+    import warta.render.markdown as m
+
+    for mod in (h, j, m):
+        monkeypatch.setattr(mod, "SECTIONS", [section])
+    d = _digest()
+    assert json.loads(render(d, Config(format="json")))["stories"][0]["demo"][0]["note"] == HOSTILE
+    assert "### Demo" in render(d, Config(format="md"))
+    assert "<h3>Demo 1</h3>" in render(d, Config(format="html"))
+
+
+def test_section_returning_none_leaves_the_key_out(monkeypatch):
+    import warta.render.json as j
+    from warta.render import sections
+
+    section = sections.StorySection("later", lambda s: None, lambda s, n: [], lambda s, n: [])
+    monkeypatch.setattr(j, "SECTIONS", [section])
+    assert "later" not in json.loads(render(_digest(), Config(format="json")))["stories"][0]

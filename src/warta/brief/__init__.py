@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from ..config import Config
 from ..model import Article, Story
@@ -13,7 +13,11 @@ from .grouping import article_vectors, group_articles
 from .summary import summarize
 from .vectors import add_into, cosine, normalize
 
-__all__ = ["build_stories", "group_articles", "story_id", "summarize"]
+__all__ = ["STORY_STAGES", "build_stories", "group_articles", "story_id", "summarize"]
+
+#: Per-story stages run after the summary (timeline, entity merge, fact groups, ...): each is
+#: ``(story, config) -> None`` and fills its own field of the story; a pure function of it.
+STORY_STAGES: list[Callable[[Story, Config], None]] = []
 
 
 def story_id(articles: Sequence[Article]) -> str:
@@ -44,7 +48,10 @@ def build_stories(articles: Sequence[Article], config: Config) -> list[Story]:
         summary = summarize(members, config)
         title = _headline(members) or (summary[0].text if summary else members[0].id)
         language = Counter(a.language for a in members).most_common(1)[0][0]
-        stories.append(Story(story_id(members), title, language, members, summary))
+        story = Story(story_id(members), title, language, members, summary)
+        for stage in STORY_STAGES:
+            stage(story, config)
+        stories.append(story)
     stories.sort(
         key=lambda s: (
             -len(s.articles),

@@ -11,11 +11,22 @@ from html import escape
 from importlib import resources
 
 from ..config import Config
-from ..model import Digest, Story
+from ..model import Citation, Digest, Story
+from .sections import SECTIONS
 
 
 def _sentence_anchor(story: Story, article_no: int, sentence: int) -> str:
     return f"{story.id}-{article_no}-{sentence}"
+
+
+def cite_link(story: Story, numbers: dict[str, int], citation: Citation) -> str:
+    """A citation marker linking to the cited sentence in its article (for sections too)."""
+    n = numbers[citation.article]
+    return (
+        f'<a class="cite" href="#{escape(_sentence_anchor(story, n, citation.sentence))}"'
+        f' title="{escape(citation.article)}, sentence {citation.sentence}">'
+        f"[{n}:{citation.sentence}]</a>"
+    )
 
 
 def _story(story: Story) -> list[str]:
@@ -30,16 +41,13 @@ def _story(story: Story) -> list[str]:
     out.append("<h3>Summary</h3>")
     out.append('<ol class="summary">')
     for s in story.summary:
-        marks = "".join(
-            f'<a class="cite" href="#{escape(_sentence_anchor(story, number[c.article], c.sentence))}"'
-            f' title="{escape(c.article)}, sentence {c.sentence}">'
-            f"[{number[c.article]}:{c.sentence}]</a>"
-            for c in s.citations
-        )
+        marks = "".join(cite_link(story, number, c) for c in s.citations)
         n_sources = len({c.article for c in s.citations})
         badge = f'<span class="nsrc">{n_sources} sources</span>' if n_sources > 1 else ""
         out.append(f"<li>{escape(s.text)}{marks}{badge}</li>")
     out.append("</ol>")
+    for section in SECTIONS:
+        out.extend(section.to_html(story, number))
     out.append("<h3>Sources</h3>")
     for a in story.articles:
         n = number[a.id]

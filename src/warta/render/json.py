@@ -7,6 +7,7 @@ from typing import Any
 
 from ..config import Config
 from ..model import Article, Digest, Story
+from .sections import SECTIONS
 
 
 def article_to_dict(article: Article, explain: bool = False) -> dict[str, Any]:
@@ -31,8 +32,8 @@ def article_to_dict(article: Article, explain: bool = False) -> dict[str, Any]:
 
 
 def story_to_dict(story: Story, explain: bool = False) -> dict[str, Any]:
-    """One story as the contract shows it."""
-    return {
+    """One story as the contract shows it, plus the keys of the registered sections."""
+    out: dict[str, Any] = {
         "id": story.id,
         "title": story.title,
         "language": story.language,
@@ -45,6 +46,11 @@ def story_to_dict(story: Story, explain: bool = False) -> dict[str, Any]:
             for s in story.summary
         ],
     }
+    for section in SECTIONS:
+        value = section.to_json(story)
+        if value is not None:
+            out[section.key] = value
+    return out
 
 
 def digest_to_dict(digest: Digest, explain: bool = False) -> dict[str, Any]:

@@ -6,6 +6,7 @@ import re
 
 from ..config import Config
 from ..model import Digest, Story
+from .sections import SECTIONS
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>#|])")
 
@@ -30,6 +31,8 @@ def _story(story: Story, explain: bool) -> list[str]:
         sources = len({c.article for c in s.citations})
         extra = f" — {sources} sources" if sources > 1 else ""
         lines.append(f"- {md_escape(s.text)} [{marks}]{extra}")
+    for section in SECTIONS:
+        lines += section.to_markdown(story, number)
     lines += ["", "### Sources", ""]
     for a in story.articles:
         bits = [md_escape(a.title or a.id)]
