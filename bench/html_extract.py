@@ -34,7 +34,6 @@ Run from the repository root::
 from __future__ import annotations
 
 import argparse
-import atexit
 import gzip
 import json
 import os
@@ -55,16 +54,8 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from warta.model import RemovedLine
 
-# Keep every cache out of $HOME before anything that might write one is imported.
-if "WARTA_BENCH_HOME" not in os.environ:
-    _HOME = tempfile.mkdtemp(prefix="warta-bench-home-")
-    os.environ["WARTA_BENCH_HOME"] = _HOME
-    os.environ["HOME"] = _HOME
-    os.environ["XDG_CACHE_HOME"] = os.path.join(_HOME, ".cache")
-    atexit.register(shutil.rmtree, _HOME, True)
+from _common import DATA_DIR  # first: it moves HOME and caches to a temp folder
 
-REPO = Path(__file__).resolve().parent.parent
-DATA_DIR = REPO.parent / "shared" / "data"
 BENCH_DIR = DATA_DIR / "article_extraction_benchmark_scrapinghub"
 #: Published F1 of trafilatura 2.0.0 on this benchmark (its README).
 PUBLISHED_TRAFILATURA_F1 = 0.958

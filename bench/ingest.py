@@ -23,7 +23,6 @@ Run from the repository root::
 from __future__ import annotations
 
 import argparse
-import atexit
 import json
 import multiprocessing as mp
 import os
@@ -44,17 +43,8 @@ if TYPE_CHECKING:
     from warta.config import Config
     from warta.model import Article
 
-# Keep every cache out of $HOME: point HOME and XDG_CACHE_HOME at a throw-away folder before
-# anything (warta, trafilatura, dateparser...) is imported.  Child processes inherit it.
-if "WARTA_BENCH_HOME" not in os.environ:
-    _HOME = tempfile.mkdtemp(prefix="warta-bench-home-")
-    os.environ["WARTA_BENCH_HOME"] = _HOME
-    os.environ["HOME"] = _HOME
-    os.environ["XDG_CACHE_HOME"] = os.path.join(_HOME, ".cache")
-    atexit.register(shutil.rmtree, _HOME, True)
+from _common import DATA_DIR  # first: it moves HOME and caches to a temp folder
 
-REPO = Path(__file__).resolve().parent.parent
-DATA_DIR = REPO.parent / "shared" / "data"
 INDOSUM = DATA_DIR / "indosum_devfolds" / "indosum_dev_all_folds.jsonl"
 #: The stated target for ingest + clean + split on 2 cores.
 TARGET_ARTICLES_PER_S = 500.0

@@ -142,13 +142,7 @@ def iter_jsonl(lines: Iterable[bytes | str], origin: Origin, fmt: str = "jsonl")
         except InputError as exc:
             yield Skipped(where, one_line(str(exc)))
             continue
-        if not isinstance(obj, dict):
-            yield Skipped(where, f"not a JSON object (a {type(obj).__name__})")
-            continue
-        try:
-            yield record_article(obj, f"{label}#{line_no}", origin, fmt)
-        except InputError as exc:
-            yield Skipped(where, one_line(str(exc)))
+        yield _record_or_skip(obj, f"{label}#{line_no}", where, origin, fmt)
 
 
 def iter_json(data: bytes, origin: Origin, fmt: str = "jsonl") -> Iterator[Item]:
@@ -174,11 +168,14 @@ def iter_json(data: bytes, origin: Origin, fmt: str = "jsonl") -> Iterator[Item]
     else:
         raise InputError(f"JSON holds a {type(doc).__name__}, not articles")
     for index, obj in enumerate(records):
-        where = f"{origin.label}[{index}]"
-        if not isinstance(obj, dict):
-            yield Skipped(where, f"not a JSON object (a {type(obj).__name__})")
-            continue
-        try:
-            yield record_article(obj, f"{origin.label}#{index}", origin, fmt)
-        except InputError as exc:
-            yield Skipped(where, one_line(str(exc)))
+        yield _record_or_skip(obj, f"{origin.label}#{index}", f"{origin.label}[{index}]", origin, fmt)
+
+
+def _record_or_skip(obj: Any, article_id: str, where: str, origin: Origin, fmt: str) -> Item:
+    """The article of one JSON record, or the one-line reason it cannot be one."""
+    if not isinstance(obj, dict):
+        return Skipped(where, f"not a JSON object (a {type(obj).__name__})")
+    try:
+        return record_article(obj, article_id, origin, fmt)
+    except InputError as exc:
+        return Skipped(where, one_line(str(exc)))
