@@ -21,9 +21,11 @@ STORY_STAGES: list[Callable[[Story, Config], None]] = []
 
 
 def story_id(articles: Sequence[Article]) -> str:
-    """A content-derived id: the same set of articles always gives the same story id."""
-    digest = hashlib.sha1("\x1f".join(sorted(a.id for a in articles)).encode("utf-8"))
-    return digest.hexdigest()[:16]
+    """A stable id derived from the story's seed: its first article in publication order
+    (undated last, ties by id).  A story keeps its id as later articles join it, so an id in a
+    URL or a database stays valid while the story grows."""
+    seed = min(articles, key=lambda a: (a.published or dt.date.max, a.id))
+    return hashlib.sha1(seed.id.encode("utf-8")).hexdigest()[:16]
 
 
 def _headline(articles: Sequence[Article]) -> str:
