@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import atexit
 import os
+import platform
 import shutil
 import sys
 import tempfile
@@ -29,3 +30,24 @@ def require(path: Path, what: str) -> Path:
     if not path.exists():
         sys.exit(f"{what} not found at {path} (../shared/data is only beside the repo on dev/CI machines)")
     return path
+
+
+def cpu_model() -> str:
+    """CPU model name from /proc/cpuinfo (or the platform's best guess)."""
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or "unknown"
+
+
+def machine(load_start: list[float]) -> dict[str, object]:
+    """What every benchmark records about the machine it ran on."""
+    return {
+        "cpu": cpu_model(),
+        "cores": os.cpu_count(),
+        "python": platform.python_version(),
+        "load_average_at_start": load_start,
+    }

@@ -37,7 +37,6 @@ import argparse
 import gzip
 import json
 import os
-import platform
 import random
 import re
 import shutil
@@ -54,7 +53,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from warta.model import RemovedLine
 
-from _common import DATA_DIR  # first: it moves HOME and caches to a temp folder
+from _common import DATA_DIR, machine  # first: it moves HOME and caches to a temp folder
 
 BENCH_DIR = DATA_DIR / "article_extraction_benchmark_scrapinghub"
 #: Published F1 of trafilatura 2.0.0 on this benchmark (its README).
@@ -369,12 +368,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
     return {
         "benchmark": "html_extract",
         "date": time.strftime("%Y-%m-%d %H:%M:%S %Z"),
-        "machine": {
-            "cpu": _cpu_model(),
-            "cores": os.cpu_count(),
-            "python": platform.python_version(),
-            "load_average_at_start": load_start,
-        },
+        "machine": machine(load_start),
         "data": f"../shared/data/{BENCH_DIR.relative_to(DATA_DIR)}",
         "pages": n,
         "trafilatura_version": trafilatura.__version__,
@@ -401,16 +395,6 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         "worst": worst,
     }
 
-
-def _cpu_model() -> str:
-    """CPU model name from /proc/cpuinfo (or the platform's best guess)."""
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                return line.split(":", 1)[1].strip()
-    except OSError:
-        pass
-    return platform.processor() or "unknown"
 
 
 def _clip(text: str, width: int) -> str:

@@ -26,7 +26,6 @@ import argparse
 import json
 import multiprocessing as mp
 import os
-import platform
 import resource
 import shutil
 import statistics
@@ -43,7 +42,7 @@ if TYPE_CHECKING:
     from warta.config import Config
     from warta.model import Article
 
-from _common import DATA_DIR  # first: it moves HOME and caches to a temp folder
+from _common import DATA_DIR, machine  # first: it moves HOME and caches to a temp folder
 
 INDOSUM = DATA_DIR / "indosum_devfolds" / "indosum_dev_all_folds.jsonl"
 #: The stated target for ingest + clean + split on 2 cores.
@@ -178,16 +177,6 @@ def _maxrss_mib(who: int) -> float:
     return resource.getrusage(who).ru_maxrss / 1024.0
 
 
-def _cpu_model() -> str:
-    """CPU model name from /proc/cpuinfo (or the platform's best guess)."""
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                return line.split(":", 1)[1].strip()
-    except OSError:
-        pass
-    return platform.processor() or "unknown"
-
 
 def run(args: argparse.Namespace) -> dict[str, Any]:
     """Build the input, time every stage, and return all numbers as one dict."""
@@ -256,12 +245,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         return {
             "benchmark": "ingest",
             "date": time.strftime("%Y-%m-%d %H:%M:%S %Z"),
-            "machine": {
-                "cpu": _cpu_model(),
-                "cores": os.cpu_count(),
-                "python": platform.python_version(),
-                "load_average_at_start": load_start,
-            },
+            "machine": machine(load_start),
             "data": f"../shared/data/{INDOSUM.relative_to(DATA_DIR)}",
             "rows_read": rows_read,
             "input_articles": len(records),
