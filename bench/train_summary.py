@@ -58,7 +58,8 @@ def dataset(folds: list[int], held_out: int = 5) -> tuple[np.ndarray, np.ndarray
                 art = prepare_article(raw, config)
             except InputError:
                 continue
-            cands, _, x = analyse([art])
+            an = analyse([art])
+            cands, x = an.cands, an.x
             if not cands:
                 continue
             y = np.array([1.0 if any(g == (t := _squash(c.text)) or (len(g) > 20 and g in t)

@@ -12,32 +12,42 @@ Every summary sentence is the exact text of a source sentence; nothing is genera
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 
 import numpy as np
 
 from .. import text
-from ..brief.vectors import similarity_matrix
 from ..config import Config
 from ..model import Article, SummarySentence
 from .candidates import Candidate, candidates
 from .cite import cited_summary
-from .features import sentence_features, support
+from .features import sentence_features, similarity, support
 from .headline import headline
 from .scorer import base_scores, combine, shipped_model
-from .select import Budget, select
+from .select import Budget, concept_weights, concepts, select, select_coverage
 from .sources import source_groups
 
-__all__ = ["Budget", "Candidate", "analyse", "headline", "summarize"]
+__all__ = ["Analysis", "Budget", "Candidate", "analyse", "headline", "summarize"]
 
 
-def analyse(articles: Sequence[Article]) -> tuple[list[Candidate], np.ndarray, np.ndarray]:
-    """Candidates of ``articles``, their pairwise similarities and their feature matrix (also
-    what the training script of the learned scorer sees)."""
+@dataclass(frozen=True)
+class Analysis:
+    """Candidates of a story, their content terms, pairwise similarities and features."""
+
+    cands: list[Candidate]
+    terms: list[list[str]]
+    sim: np.ndarray
+    x: np.ndarray
+
+
+def analyse(articles: Sequence[Article]) -> Analysis:
+    """Candidates of ``articles`` with their terms, similarities and feature matrix (also what
+    the training script of the learned scorer sees)."""
     cands = candidates(articles)
     terms = [text.content_terms(c.text, articles[c.article].language) for c in cands]
-    sim = similarity_matrix(terms)
+    sim = similarity(terms)
     x = sentence_features(cands, sim, [len(a.sentences) for a in articles])
-    return cands, sim, x
+    return Analysis(cands, terms, sim, x)
 
 
 def summarize(
@@ -53,11 +63,20 @@ def summarize(
     near-duplicate article ids (counted as one source for support); ``None`` detects copies by
     sentence overlap.  Deterministic: the same input gives the same output.
     """
-    cands, sim, x = analyse(articles)
+    an = analyse(articles)
+    cands, sim = an.cands, an.sim
     if not cands:
         return []
     groups = source_groups(articles, duplicates)
-    scores = combine(base_scores(x, shipped_model()), support(cands, sim, groups), len(set(groups)))
+    n_sources = len(set(groups))
+    scores = combine(base_scores(an.x, shipped_model()), support(cands, sim, groups), n_sources)
     budget = Budget(config.summary_sentences, config.summary_max_words)
-    chosen = select(cands, scores, sim, budget, config.redundancy_threshold)
+    found = concepts(an.terms)
+    weights = concept_weights(cands, found, groups) if n_sources > 1 else {}
+    if weights:
+        # Several outlets: cover what most of them report, within the budget.
+        chosen = select_coverage(cands, scores, sim, found, weights, budget,
+                                 config.redundancy_threshold)
+    else:
+        chosen = select(cands, scores, sim, budget, config.redundancy_threshold)
     return cited_summary(chosen, cands, sim, articles, config.redundancy_threshold)

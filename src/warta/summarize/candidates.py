@@ -9,8 +9,11 @@ from ..model import Article
 
 #: Sentences shorter than this (in words) are not summary material (captions, fragments).
 MIN_WORDS = 5
-#: Sentences longer than this are usually run-ons or lists.
-MAX_WORDS = 80
+#: Sentences longer than this are usually run-ons or lists (tuned on Multi-News clusters 5000+).
+MAX_WORDS = 150
+#: How a complete sentence ends; a sentence ending otherwise is cut off (truncated feeds,
+#: captions, teasers) and not summary material.
+_FINAL = (".", "!", "\"", "'", "”", "’", ")", "»", "…", "。", "؟", "।")
 #: Only this many leading sentences of each article compete (the news lead carries the event).
 MAX_PER_ARTICLE = 25
 
@@ -27,8 +30,8 @@ class Candidate:
 
 
 def candidates(articles: Sequence[Article]) -> list[Candidate]:
-    """Summary candidates of ``articles``: leading sentences of a sensible length that are not
-    questions; when no sentence qualifies, every leading sentence (short articles still get a
+    """Summary candidates of ``articles``: leading sentences of a sensible length that end as a
+    complete statement (not a question, not cut off); when no sentence qualifies, every leading sentence (short articles still get a
     summary)."""
     out: list[Candidate] = []
     every: list[Candidate] = []
@@ -41,6 +44,7 @@ def candidates(articles: Sequence[Article]) -> list[Candidate]:
                 continue
             c = Candidate(a, i, s.text, n_words, para)
             every.append(c)
-            if MIN_WORDS <= n_words <= MAX_WORDS and not s.text.rstrip().endswith("?"):
+            end = s.text.rstrip()
+            if MIN_WORDS <= n_words <= MAX_WORDS and end.endswith(_FINAL):
                 out.append(c)
     return out or every

@@ -7,6 +7,7 @@ stemmed content terms), so one scorer serves Indonesian, English and any other l
 from __future__ import annotations
 
 import math
+from collections import Counter
 from collections.abc import Sequence
 
 import numpy as np
@@ -26,6 +27,37 @@ FEATURES = (
 )
 
 _QUOTES = ('"', "“", "”", "«", "»")
+
+
+def similarity(term_lists: Sequence[Sequence[str]]) -> np.ndarray:
+    """Cosine similarities of sublinear TF-IDF vectors of ``term_lists`` (smoothed IDF from the
+    same lists), equal to ``brief.vectors.similarity_matrix``.  Faster: a term found in one
+    sentence only adds to that sentence's norm, never to a dot product, so only terms shared
+    by two or more sentences become matrix columns."""
+    n = len(term_lists)
+    counted = [Counter(t) for t in term_lists]
+    df: Counter[str] = Counter()
+    for c in counted:
+        df.update(c.keys())
+    if n == 0 or not df:
+        return np.zeros((n, n))
+    shared = {t: j for j, t in enumerate(t for t, k in df.items() if k >= 2)}
+    m = np.zeros((n, len(shared)))
+    norms = np.zeros(n)
+    for i, c in enumerate(counted):
+        total = 0.0
+        for t, k in c.items():
+            v = (1.0 + math.log(k)) * (math.log((1 + n) / (1 + df[t])) + 1.0)
+            total += v * v
+            j = shared.get(t)
+            if j is not None:
+                m[i, j] = v
+        norms[i] = math.sqrt(total) or 1.0
+    m /= norms[:, None]
+    out: np.ndarray = m @ m.T
+    # Every sentence with terms is identical to itself (its own-only terms left the matrix).
+    np.fill_diagonal(out, [1.0 if c else 0.0 for c in counted])
+    return out
 
 
 def _mean_off_diagonal(block: np.ndarray) -> np.ndarray:
