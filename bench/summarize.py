@@ -41,7 +41,6 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from _common import DATA_DIR, REPO, require  # first: it moves HOME and caches to a temp folder
-
 from warta import text
 from warta.config import Config
 from warta.errors import InputError

@@ -18,9 +18,9 @@ import time
 from pathlib import Path
 
 import numpy as np
+
 from _common import REPO  # first: it moves HOME and caches to a temp folder
 from summarize import indosum_text, read_indosum
-
 from warta.config import Config
 from warta.errors import InputError
 from warta.model import RawArticle
@@ -50,8 +50,9 @@ def dataset(folds: list[int], held_out: int = 5) -> tuple[np.ndarray, np.ndarray
             if row["id"] in seen:
                 continue
             seen.add(row["id"])
-            gold = [_squash(" ".join(s)) for para, labels in zip(row["paragraphs"], row["gold_labels"])
-                    for s, keep in zip(para, labels) if keep]
+            pairs = zip(row["paragraphs"], row["gold_labels"], strict=False)
+            gold = [_squash(" ".join(s)) for para, labels in pairs
+                    for s, keep in zip(para, labels, strict=False) if keep]
             raw = RawArticle(id=row["id"], text=indosum_text(row["paragraphs"]), format="jsonl",
                              language="id")
             try:
@@ -100,11 +101,12 @@ def main() -> None:
     folds = [int(f) for f in args.folds.split(",")]
     x, y, n = dataset(folds, args.held_out)
     model = fit(x, y, args.l2)
-    model["trained_on"] = f"IndoSum dev folds {args.folds} (no id of fold {args.held_out}): {n} articles, {len(y)} candidate sentences, {int(y.sum())} positive"
+    model["trained_on"] = (f"IndoSum dev folds {args.folds} (no id of fold {args.held_out}): "
+                           f"{n} articles, {len(y)} candidate sentences, {int(y.sum())} positive")
     model["license_of_data"] = "CC BY-SA 4.0"
     args.out.write_text(json.dumps(model, indent=1) + "\n", encoding="utf-8")
     print(f"{model['trained_on']}; wrote {args.out} in {time.perf_counter() - t0:.0f}s")
-    for name, wt in zip(FEATURES, model["weights"]):  # type: ignore[call-overload]
+    for name, wt in zip(FEATURES, model["weights"], strict=False):  # type: ignore[call-overload]
         print(f"  {name:20} {wt:+.3f}")
 
 

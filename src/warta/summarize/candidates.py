@@ -31,8 +31,8 @@ class Candidate:
 
 def candidates(articles: Sequence[Article]) -> list[Candidate]:
     """Summary candidates of ``articles``: leading sentences of a sensible length that end as a
-    complete statement (not a question, not cut off); when no sentence qualifies, every leading sentence (short articles still get a
-    summary)."""
+    complete statement (not a question, not cut off); when no sentence qualifies, every leading
+    sentence (short articles still get a summary)."""
     out: list[Candidate] = []
     every: list[Candidate] = []
     for a, article in enumerate(articles):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -64,6 +65,8 @@ LENGTH_POWER = 0.0
 
 #: Concepts reported by fewer independent sources than this carry no weight.
 MIN_SOURCES = 2
+#: Extra weight of a concept per sentence mentioning it (besides one per source).
+MENTION_WEIGHT = 0.0
 #: Concept kinds: content-term unigrams and/or bigrams.
 UNIGRAMS, BIGRAMS = True, True
 
@@ -74,7 +77,7 @@ def concepts(terms: Sequence[Sequence[str]]) -> list[set[str]]:
     for t in terms:
         found: set[str] = set(t) if UNIGRAMS else set()
         if BIGRAMS:
-            found |= {f"{a} {b}" for a, b in zip(t, t[1:], strict=False)}
+            found |= {f"{a} {b}" for a, b in itertools.pairwise(t)}
         out.append(found)
     return out
 
@@ -83,10 +86,13 @@ def concept_weights(cands: Sequence[Candidate], found: Sequence[set[str]],
                     groups: Sequence[int]) -> dict[str, float]:
     """Each concept's weight: how many independent sources mention it (only those with 2+)."""
     where: dict[str, set[int]] = {}
+    mentions: dict[str, int] = {}
     for c, cs in zip(cands, found, strict=True):
         for k in cs:
             where.setdefault(k, set()).add(groups[c.article])
-    return {k: float(len(g)) for k, g in where.items() if len(g) >= MIN_SOURCES}
+            mentions[k] = mentions.get(k, 0) + 1
+    return {k: float(len(g)) + MENTION_WEIGHT * mentions[k]
+            for k, g in where.items() if len(g) >= MIN_SOURCES}
 
 
 def select_coverage(
