@@ -339,8 +339,14 @@ def main() -> None:
     p.add_argument("--multinews", type=int, default=1000, help="clusters to evaluate (0: skip)")
     p.add_argument("--multinews-offset", type=int, default=0, help="first cluster index")
     p.add_argument("--skip-indosum", action="store_true")
+    p.add_argument("--no-model", action="store_true",
+                   help="ablation: Warta with the fixed fallback weights instead of the learned model")
     p.add_argument("--json", action="store_true")
     args = p.parse_args()
+    if args.no_model:
+        import importlib
+
+        importlib.import_module("warta.summarize").shipped_model = lambda: None
     commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=REPO,
                             capture_output=True, text=True).stdout.strip()
     meta = {"commit": commit, "python": platform.python_version(), "cpus": os.cpu_count(),
