@@ -58,3 +58,13 @@ def test_nothing_readable(tmp_path, capsys):
     empty.write_text("", encoding="utf-8")
     assert main(["summarize", str(empty), "--no-progress"]) == 1
     assert json.loads(capsys.readouterr().out)["summary"] == []
+
+
+def test_group_by_a_known_attribute_and_dates(tmp_path, capsys):
+    path = tmp_path / "d.jsonl"
+    rows = [dict(r, published="2024-01-0" + str(i + 1)) for i, r in enumerate(RECORDS[:2])]
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    assert main(["summarize", str(path), "--group-by", "published", "--format", "json",
+                 "--no-progress"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert [g["group"] for g in data] == ["2024-01-01", "2024-01-02"]
