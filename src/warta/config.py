@@ -32,6 +32,8 @@ class Config:
     story_window_days: int = 7
     #: Most sentences in a story summary.
     summary_sentences: int = 5
+    #: Most words in a story summary (``None``: only ``summary_sentences`` limits it).
+    summary_max_words: int | None = None
     #: Two sentences at or above this similarity count as saying the same thing.
     redundancy_threshold: float = 0.5
     #: Keep the removed lines and their reasons in the outputs (``--explain``).
@@ -58,6 +60,8 @@ class Config:
             raise ConfigError("story_window_days must be >= 0")
         if not 1 <= self.summary_sentences <= 100:
             raise ConfigError("summary_sentences must be between 1 and 100")
+        if self.summary_max_words is not None and self.summary_max_words < 1:
+            raise ConfigError("summary_max_words must be positive")
 
     @classmethod
     def from_mapping(cls, values: dict[str, Any]) -> Config:

@@ -9,9 +9,8 @@ from collections.abc import Callable, Sequence
 
 from ..config import Config
 from ..model import Article, Story
-from .grouping import article_vectors, group_articles
-from .summary import summarize
-from .vectors import add_into, cosine, normalize
+from .grouping import group_articles
+from .summary import headline, summarize
 
 __all__ = ["STORY_STAGES", "build_stories", "group_articles", "story_id", "summarize"]
 
@@ -29,17 +28,8 @@ def story_id(articles: Sequence[Article]) -> str:
 
 
 def _headline(articles: Sequence[Article]) -> str:
-    """The title of the article closest to the story's centroid (the most representative)."""
-    titled = [a for a in articles if a.title]
-    if not titled:
-        return ""
-    vectors = article_vectors(titled)
-    centroid: dict[str, float] = {}
-    for v in vectors:
-        add_into(centroid, v)
-    centroid = normalize(centroid)
-    best = max(range(len(titled)), key=lambda i: (cosine(vectors[i], centroid), -i))
-    return titled[best].title or ""
+    """The most representative article title of the story (see :func:`warta.summarize.headline`)."""
+    return headline(articles)
 
 
 def build_stories(articles: Sequence[Article], config: Config) -> list[Story]:

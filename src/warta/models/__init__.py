@@ -1,0 +1,1 @@
+"""Small model files shipped with Warta (each with a card: data, license, score, rebuild command)."""

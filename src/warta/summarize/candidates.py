@@ -1,0 +1,50 @@
+"""Candidate sentences: which source sentences may appear in a summary."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ..model import Article
+
+#: Sentences shorter than this (in words) are not summary material (captions, fragments).
+MIN_WORDS = 5
+#: Sentences longer than this are usually run-ons or lists (tuned on Multi-News clusters 5000+).
+MAX_WORDS = 150
+#: How a complete sentence ends; a sentence ending otherwise is cut off (truncated feeds,
+#: captions, teasers) and not summary material.
+_FINAL = (".", "!", "\"", "'", "”", "’", ")", "»", "…", "。", "؟", "।")
+#: Only this many leading sentences of each article compete (the news lead carries the event).
+MAX_PER_ARTICLE = 25
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """Sentence ``sentence`` of article ``article`` (indices into the story's lists)."""
+
+    article: int
+    sentence: int
+    text: str
+    words: int
+    paragraph: int  # 0-based rank of its paragraph within the article
+
+
+def candidates(articles: Sequence[Article]) -> list[Candidate]:
+    """Summary candidates of ``articles``: leading sentences of a sensible length that end as a
+    complete statement (not a question, not cut off); when no sentence qualifies, every leading
+    sentence (short articles still get a summary)."""
+    out: list[Candidate] = []
+    every: list[Candidate] = []
+    for a, article in enumerate(articles):
+        paragraphs: dict[int, int] = {}
+        for i, s in enumerate(article.sentences[:MAX_PER_ARTICLE]):
+            para = paragraphs.setdefault(s.paragraph, len(paragraphs))
+            n_words = len(s.text.split())
+            if not s.text.strip():
+                continue
+            c = Candidate(a, i, s.text, n_words, para)
+            every.append(c)
+            end = s.text.rstrip()
+            if MIN_WORDS <= n_words <= MAX_WORDS and end.endswith(_FINAL):
+                out.append(c)
+    return out or every
