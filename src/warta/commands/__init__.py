@@ -6,8 +6,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from . import digest
+from . import digest, ingest, search, serve
 
 COMMANDS: list[Callable[[Any], None]] = [
     digest.register,
+    ingest.register,
+    serve.register,
+    search.register,
 ]
