@@ -60,8 +60,9 @@ def test_story_list_and_story(example_db: str) -> None:
 
 
 def test_story_matches_the_digest_contract(example_db: str) -> None:
-    import jsonschema
     from importlib import resources
+
+    import jsonschema
 
     from warta import SCHEMA_VERSION, __version__
 

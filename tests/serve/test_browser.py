@@ -18,7 +18,7 @@ from warta.store import open_store
 
 ARTIFACTS = Path(__file__).resolve().parents[2] / "tests" / "artifacts"
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-         "--disable-component-update", "--disable-sync", "--no-first-run"]
+         "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
 TOKEN = "browser-test-token"
 
 

@@ -94,7 +94,8 @@ def test_search_is_affix_tolerant(db: str) -> None:
     assert store.list_stories("a", 1, 20).total == 0  # too short for any index: no crash
     assert store.list_stories('"; DROP TABLE', 1, 20).total == 0  # quotes are escaped
     # Recency: newest publication first.
-    assert [r.title for r in store.list_stories(None, 1, 20).stories][0].startswith("Kebakaran")
+    newest = store.list_stories(None, 1, 20).stories[0]
+    assert newest.title.startswith("Kebakaran")
 
 
 def test_bad_input_is_skipped_and_reported(db: str) -> None:
