@@ -193,3 +193,12 @@ def test_openapi_documents_the_api(example_db: str) -> None:
     spec = client(example_db).get("/openapi.json").json()
     assert {"/stories", "/stories/{ref}", "/articles/{ref}", "/articles"} <= set(spec["paths"])
     assert "requestBody" in spec["paths"]["/articles"]["post"]
+
+
+def test_docs_are_served_without_a_cdn(example_db: str) -> None:
+    c = client(example_db)
+    docs = c.get("/docs")
+    assert docs.status_code == 200 and "/docs-static/swagger-ui-bundle.js" in docs.text
+    assert "cdn" not in docs.text.lower()
+    assert c.get("/docs-static/swagger-ui-bundle.js").status_code == 200
+    assert_error(c.get("/docs-static/nope.js"), 404)

@@ -10,7 +10,7 @@ if TYPE_CHECKING:
     from fastapi import FastAPI
 
     from ..config import Config
-    from ..store import SQLiteStore
+    from ..store import Store
 
 INSTALL_HINT = "pip install 'warta[serve]'"
 
@@ -26,7 +26,7 @@ def require_serve_extra() -> None:
         ) from None
 
 
-def create_app(store: SQLiteStore, config: Config | None = None, token: str | None = None) -> FastAPI:
+def create_app(store: Store, config: Config | None = None, token: str | None = None) -> FastAPI:
     """The web app (imported lazily: the core install has no FastAPI)."""
     require_serve_extra()
     from .app import create_app as _create

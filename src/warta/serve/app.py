@@ -29,7 +29,7 @@ from ..errors import InputError, StoreError
 from ..ingest.common import Origin
 from ..ingest.jsonl import record_article
 from ..model import RawArticle, Story
-from ..store import SQLiteStore, ingest
+from ..store import Store, ingest
 from ..store.ids import content_id
 from .errors import ApiError, error_body
 from .pages import CSP, list_page, story_page
@@ -76,12 +76,42 @@ def _split_ref(ref: str) -> tuple[str, str]:
     return ref, "json"
 
 
-def create_app(store: SQLiteStore, config: Config | None = None, token: str | None = None) -> FastAPI:
+def _swagger_assets() -> str | None:
+    """The folder of the Swagger UI files shipped by ``swagger-ui-bundle-v2`` (serve extra)."""
+    try:
+        from swagger_ui_bundle import swagger_ui_path
+    except ImportError:  # FastAPI's default /docs then loads Swagger UI from a CDN
+        return None
+    return str(swagger_ui_path)
+
+
+def _bundled_docs(app: FastAPI, folder: str) -> None:
+    """``/docs`` with Swagger UI served from the installed bundle: no CDN, works offline."""
+    from fastapi.openapi.docs import get_swagger_ui_html
+    from fastapi.staticfiles import StaticFiles
+
+    app.mount("/docs-static", StaticFiles(directory=folder), name="docs-static")
+
+    @app.get("/docs", include_in_schema=False)
+    def docs() -> HTMLResponse:
+        return get_swagger_ui_html(
+            openapi_url="/openapi.json", title="Warta API",
+            swagger_js_url="/docs-static/swagger-ui-bundle.js",
+            swagger_css_url="/docs-static/swagger-ui.css",
+            swagger_favicon_url="/docs-static/favicon-32x32.png",
+        )
+
+
+def create_app(store: Store, config: Config | None = None, token: str | None = None) -> FastAPI:
     """The Warta web app over ``store``."""
     config = config or Config()
     secret = token if token is not None else os.environ.get("WARTA_TOKEN", "")
+    docs_assets = _swagger_assets()
     app = FastAPI(title="Warta", version=__version__,
-                  description="News articles in, cited event briefs out.")
+                  description="News articles in, cited event briefs out.",
+                  docs_url=None if docs_assets else "/docs", redoc_url=None)
+    if docs_assets:
+        _bundled_docs(app, docs_assets)
     cache: OrderedDict[tuple[str, int], Story] = OrderedDict()
     cache_lock = threading.Lock()
 

@@ -8,6 +8,7 @@ object (``render.json.story_to_dict``) so every reader sees exactly what ``diges
 from __future__ import annotations
 
 from collections.abc import Sequence
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -66,6 +67,14 @@ class Store(Protocol):
     """Everything Warta stores; each write method is one transaction."""
 
     path: str
+
+    def transaction(self) -> AbstractContextManager[None]:
+        """A write transaction; the reads of an ingest batch happen inside it."""
+        ...
+
+    def story_version(self, story_id: str) -> int | None:
+        """A number that changes whenever the story's brief does (None: no such story)."""
+        ...
 
     def known_ids(self, ids: Sequence[str]) -> set[str]:
         """Which of these article ids are already stored."""

@@ -15,9 +15,8 @@ from ..pipeline import prepare_article
 from ..render.json import story_to_dict
 from ..render.markdown import render_markdown
 from .assign import assign
-from .base import StoredArticle, StoredStory
+from .base import Store, StoredArticle, StoredStory
 from .ids import content_id
-from .sqlite import SQLiteStore
 
 
 @dataclass
@@ -47,7 +46,7 @@ def stored_story(story: Story, config: Config) -> StoredStory:
     )
 
 
-def _flush(store: SQLiteStore, pending: list[tuple[Article, str, str]], config: Config,
+def _flush(store: Store, pending: list[tuple[Article, str, str]], config: Config,
            report: IngestReport) -> None:
     """Store one batch in one transaction (the dedup check is repeated inside it: another
     writer may have stored the same article meanwhile)."""
@@ -82,7 +81,7 @@ def _flush(store: SQLiteStore, pending: list[tuple[Article, str, str]], config: 
 
 
 def ingest(
-    store: SQLiteStore,
+    store: Store,
     items: Iterable[RawArticle | Skipped],
     config: Config,
     on_item: Callable[[str], None] | None = None,

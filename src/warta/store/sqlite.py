@@ -169,16 +169,22 @@ class SQLiteStore:
                 (a.id, a.title or "", a.body, stems_text(a.title or "", a.body, a.language)),
             )
         for s in stories:
-            conn.execute("DELETE FROM stories_fts WHERE id = ?", (s.id,))
+            # An upsert keeps the story's rowid, which is also its search row's rowid: the old
+            # search row is replaced by rowid (an index look-up, not a scan of the FTS table).
             conn.execute(
-                "INSERT OR REPLACE INTO stories (id, title, n_articles, first_published, "
-                "last_published, updated, data, markdown) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO stories (id, title, n_articles, first_published, last_published, "
+                "updated, data, markdown) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE "
+                "SET title = excluded.title, n_articles = excluded.n_articles, "
+                "first_published = excluded.first_published, last_published = excluded.last_published, "
+                "updated = excluded.updated, data = excluded.data, markdown = excluded.markdown",
                 (s.id, s.title, s.n_articles, s.first_published, s.last_published, batch,
                  json.dumps(s.data, ensure_ascii=False, separators=(",", ":")), s.markdown),
             )
+            rowid = conn.execute("SELECT rowid FROM stories WHERE id = ?", (s.id,)).fetchone()[0]
+            conn.execute("DELETE FROM stories_fts WHERE rowid = ?", (rowid,))
             conn.execute(
-                "INSERT INTO stories_fts (id, title, summary, stems) VALUES (?, ?, ?, ?)",
-                (s.id, s.title, s.search_text,
+                "INSERT INTO stories_fts (rowid, id, title, summary, stems) VALUES (?, ?, ?, ?, ?)",
+                (rowid, s.id, s.title, s.search_text,
                  stems_text(s.title, s.search_text, str(s.data.get("language") or "id"))),
             )
         conn.execute("INSERT OR REPLACE INTO state (key, value) VALUES ('assign', ?)", (state,))
