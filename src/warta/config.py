@@ -41,9 +41,9 @@ class Config:
     #: The article store (``warta ingest/serve/search --db``).
     db: str = "warta.db"
     #: Articles prepared before each store commit (a crash loses at most one batch).
-    ingest_batch: int = 200
+    ingest_batch: int = 500
     #: Most stored articles re-compared with each ingest batch when assigning stories.
-    store_hot_limit: int = 2000
+    store_hot_limit: int = 1000
     #: Largest HTTP request body the API accepts (413 above).
     max_request_bytes: int = 10_000_000
 

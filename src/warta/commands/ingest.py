@@ -26,7 +26,7 @@ def register(sub: Any) -> None:
     )
     add_input_options(p)
     add_db_option(p)
-    p.add_argument("--batch", type=int, metavar="N", help="articles per commit (default 200)")
+    p.add_argument("--batch", type=int, metavar="N", help="articles per commit (default 500)")
     p.set_defaults(func=run)
 
 
