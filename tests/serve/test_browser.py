@@ -90,6 +90,12 @@ def test_citation_opens_the_cited_sentence(server: str, browser: Any) -> None:
     assert box is not None and 0 <= box["y"] < page.viewport_size["height"]  # scrolled into view
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "story-citation.png"), full_page=False)
+    # The coverage chart: one dot per dated article; a dot opens its source.
+    dots = page.locator("svg.coverage circle")
+    assert dots.count() == page.locator("article.source").count()
+    page.locator("svg.coverage a").last.click()
+    assert page.locator(":target").evaluate("e => e.matches('article.source')")
+    page.locator("svg.coverage").screenshot(path=str(ARTIFACTS / "coverage-chart.png"))
     assert not failed
 
 

@@ -68,14 +68,53 @@ def list_page(page: StoryPage) -> str:
     return "\n".join(out) + "\n"
 
 
+def coverage_chart(story: Story, width: int = 640) -> list[str]:
+    """An inline SVG of the story's coverage over time: one dot per dated article (stacked by
+    day), each linking to that source in the page.  Empty when no article is dated."""
+    dated = [(n, a, a.published) for n, a in enumerate(story.articles, start=1) if a.published]
+    if not dated:
+        return []
+    first = min(d for _, _, d in dated)
+    last = max(d for _, _, d in dated)
+    span = (last - first).days
+    left, right, step = 40, width - 40, 14
+    levels: list[int] = []
+    per_day: dict[int, int] = {}
+    for _, _, day in dated:
+        offset = (day - first).days
+        levels.append(per_day.get(offset, 0))
+        per_day[offset] = levels[-1] + 1
+    height = 44 + step * max(per_day.values())
+    base = height - 28
+    out = [
+        "<h3>Coverage</h3>",
+        f'<svg class="coverage" role="img" viewBox="0 0 {width} {height}" width="100%" '
+        'aria-label="articles over time">',
+        f'<line x1="{left}" y1="{base + 8}" x2="{right}" y2="{base + 8}"/>',
+    ]
+    for (n, a, day), level in zip(dated, levels, strict=True):
+        x = left + (right - left) * (day - first).days / span if span else (left + right) / 2
+        label = escape(f"{n}. {day.isoformat()} · {a.source or ''} · {a.title or a.id}")
+        out.append(f'<a href="#{escape(story.id)}-{n}"><circle cx="{x:.1f}" cy="{base - step * level}" '
+                   f'r="5"><title>{label}</title></circle></a>')
+    out.append(f'<text x="{left}" y="{height - 4}">{first.isoformat()}</text>')
+    if span:
+        out.append(f'<text x="{right}" y="{height - 4}" text-anchor="end">{last.isoformat()}</text>')
+    out.append("</svg>")
+    return out
+
+
 def story_page(story: Story) -> str:
-    """One story: headline, sources, cited summary, the registered sections."""
+    """One story: headline, sources, cited summary, coverage chart, the registered sections."""
     sid = escape(story.id)
     out = _head(f"Warta: {story.title}")
     out.append(
         f'<nav class="crumbs"><a href="/">← all stories</a> · <a href="/stories/{sid}.json">JSON</a>'
         f' · <a href="/stories/{sid}.md">Markdown</a></nav>'
     )
-    out += story_html(story)
+    body = story_html(story)
+    # The chart goes right after the summary list, before the sections and the sources.
+    at = body.index("</ol>") + 1 if "</ol>" in body else len(body)
+    out += [*body[:at], *coverage_chart(story), *body[at:]]
     out.append("</body></html>")
     return "\n".join(out) + "\n"
