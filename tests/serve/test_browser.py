@@ -106,6 +106,7 @@ def test_hostile_article_does_not_run(server: str, browser: Any) -> None:
         "id": "evil",
         "title": "<script>window.pwned=1;alert('t')</script> Banjir rob",
         "published": "2024-06-01",
+        "url": "javascript:window.pwned=4;alert('u')",
         "text": "Banjir rob <img src=x onerror=\"window.pwned=2;alert('i')\"> merendam pesisir Muara. "
                 "<script>window.pwned=3;alert('s')</script> Ratusan rumah warga terendam air laut.",
     }
@@ -121,6 +122,9 @@ def test_hostile_article_does_not_run(server: str, browser: Any) -> None:
     assert dialogs == []
     assert page.locator("script").count() == 0 and page.locator("article img").count() == 0
     assert "<script>window.pwned=3" in page.locator("article.source").inner_text()
+    page.locator("article.source h4 a").first.click()  # a javascript: URL: CSP blocks it
+    page.wait_for_timeout(200)
+    assert page.evaluate("() => window.pwned") is None and dialogs == []
     page.goto(server + "/?q=rob")
     assert page.evaluate("() => window.pwned") is None and dialogs == []
     assert "<script>" in page.locator("a.story-link").first.inner_text()
