@@ -31,7 +31,7 @@ def test_kill_9_then_rerun_stores_everything_once(tmp_path: Path) -> None:
     data = write_jsonl(tmp_path / "many.jsonl", N)
     db = tmp_path / "crash.db"
     cmd = [sys.executable, "-m", "warta", "ingest", str(data), "--db", str(db),
-           "--batch", "100", "--no-progress", "--quiet"]
+           "--batch", "500", "--no-progress", "--quiet"]
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     deadline = time.monotonic() + 120
     while _stored(db) < 1000 and proc.poll() is None and time.monotonic() < deadline:
