@@ -35,3 +35,13 @@ def test_from_mapping_ignores_none_and_refuses_unknown_keys():
 def test_with_revalidates():
     with pytest.raises(ConfigError):
         Config().with_(format="xml")
+
+
+def test_store_options_are_validated():
+    from warta.config import Config
+    from warta.errors import ConfigError
+
+    assert Config().db == "warta.db"
+    for name in ("ingest_batch", "store_hot_limit", "max_request_bytes"):
+        with pytest.raises(ConfigError, match=name):
+            Config(**{name: 0})

@@ -40,6 +40,14 @@ class Config:
     explain: bool = False
     #: ``None`` shows a progress bar only when stderr is a terminal.
     progress: bool | None = None
+    #: The article store (``warta ingest/serve/search --db``).
+    db: str = "warta.db"
+    #: Articles prepared before each store commit (a crash loses at most one batch).
+    ingest_batch: int = 500
+    #: Most stored articles re-compared with each ingest batch when assigning stories.
+    store_hot_limit: int = 1000
+    #: Largest HTTP request body the API accepts (413 above).
+    max_request_bytes: int = 10_000_000
 
     def __post_init__(self) -> None:
         if self.format not in FORMATS:
@@ -58,6 +66,9 @@ class Config:
                 raise ConfigError(f"{name} must be in (0, 1]")
         if self.story_window_days < 0:
             raise ConfigError("story_window_days must be >= 0")
+        for name in ("ingest_batch", "store_hot_limit", "max_request_bytes"):
+            if int(getattr(self, name)) <= 0:
+                raise ConfigError(f"{name} must be positive")
         if not 1 <= self.summary_sentences <= 100:
             raise ConfigError("summary_sentences must be between 1 and 100")
         if self.summary_max_words is not None and self.summary_max_words < 1:

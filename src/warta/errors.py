@@ -21,3 +21,7 @@ class LanguageDataError(WartaError):
 
 class MissingExtraError(WartaError):
     """An optional dependency is needed; the message names the exact ``pip install``."""
+
+
+class StoreError(WartaError):
+    """The article store cannot be used (locked, read-only, newer schema, corrupt)."""

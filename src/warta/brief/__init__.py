@@ -12,7 +12,7 @@ from ..model import Article, Story
 from .grouping import group_articles
 from .summary import headline, summarize
 
-__all__ = ["STORY_STAGES", "build_stories", "group_articles", "story_id", "summarize"]
+__all__ = ["STORY_STAGES", "build_stories", "build_story", "group_articles", "story_id", "summarize"]
 
 #: Per-story stages run after the summary (timeline, entity merge, fact groups, ...): each is
 #: ``(story, config) -> None`` and fills its own field of the story; a pure function of it.
@@ -52,3 +52,18 @@ def build_stories(articles: Sequence[Article], config: Config) -> list[Story]:
         )
     )
     return stories
+
+
+def build_story(members: Sequence[Article], config: Config, sid: str | None = None) -> Story:
+    """The brief of one already-grouped story (the store re-briefs only stories that changed).
+
+    Same steps as :func:`build_stories` per group; ``sid`` keeps an id assigned earlier.
+    """
+    ordered = sorted(members, key=lambda a: (a.published or dt.date.max, a.id))
+    summary = summarize(ordered, config)
+    title = _headline(ordered) or (summary[0].text if summary else ordered[0].id)
+    language = Counter(a.language for a in ordered).most_common(1)[0][0]
+    story = Story(sid or story_id(ordered), title, language, ordered, summary)
+    for stage in STORY_STAGES:
+        stage(story, config)
+    return story

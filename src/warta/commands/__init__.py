@@ -6,9 +6,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from . import digest, summarize
+from . import digest, ingest, search, serve, summarize
 
 COMMANDS: list[Callable[[Any], None]] = [
     digest.register,
     summarize.register,
+    ingest.register,
+    serve.register,
+    search.register,
 ]

@@ -76,6 +76,12 @@ def _story(story: Story) -> list[str]:
     return out
 
 
+def story_html(story: Story) -> list[str]:
+    """One story's section (headline, summary with citation links, sections, sources with
+    anchored sentences): the story page of ``warta serve`` embeds it."""
+    return _story(story)
+
+
 def render_html(digest: Digest, config: Config) -> str:
     """One self-contained HTML page for the whole digest."""
     css = resources.files(__package__).joinpath("style.css").read_text(encoding="utf-8")

@@ -1,0 +1,48 @@
+"""``warta ingest``: add articles to the store; stories and briefs update incrementally."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Any
+
+from ..config import Config
+from ..ingest import read_inputs
+from ..progress import Progress
+from ..store import ingest, open_store
+from .common import EXIT_NOTHING, EXIT_OK, add_input_options, input_options, report_skipped
+
+
+def add_db_option(p: argparse.ArgumentParser) -> None:
+    """``--db FILE`` (every store command)."""
+    p.add_argument("--db", metavar="FILE", default="warta.db",
+                   help="the SQLite store (default: ./warta.db)")
+
+
+def register(sub: Any) -> None:
+    """Add the ``ingest`` parser."""
+    p: argparse.ArgumentParser = sub.add_parser(
+        "ingest", help="add articles to the store (stories and briefs update incrementally)"
+    )
+    add_input_options(p)
+    add_db_option(p)
+    p.add_argument("--batch", type=int, metavar="N", help="articles per commit (default 500)")
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Run ``warta ingest``."""
+    config = Config.from_mapping({**input_options(args), "db": args.db, "ingest_batch": args.batch})
+    store = open_store(config.db, config)
+    bar = Progress("warta: ingesting", enabled=config.progress)
+    try:
+        report = ingest(store, read_inputs(args.inputs, config, stdin=sys.stdin.buffer), config, bar)
+    finally:
+        bar.close()
+        store.close()
+    report_skipped(report.skipped, args.quiet)
+    sys.stderr.write(
+        f"warta: {len(report.stored)} article(s) stored, {len(report.duplicates)} already stored, "
+        f"{len(report.skipped)} skipped, {len(report.stories)} story(ies) updated in {config.db}\n"
+    )
+    return EXIT_OK if report.stored or report.duplicates else EXIT_NOTHING
