@@ -57,9 +57,10 @@ SCHEMAS: dict[str, dict[str, tuple[str, bool]]] = {
     },
     # Temporal expression words for annotate/dates (see lang/id/time.toml for what each means).
     "time": {
-        **{k: ("dict[str,int]", False) for k in ("day_offsets", "numbers")},
+        **{k: ("dict[str,int]", False) for k in ("day_offsets", "numbers", "ordinals")},
         **{k: ("dict[str,str]", False) for k in (
-            "units", "vague_durations", "edges", "parts_of_day", "zones", "seasons")},
+            "units", "vague_durations", "edges", "parts_of_day", "zones", "seasons", "vague_dates",
+            "holidays")},
         **{k: ("list[str]", False) for k in (
             "present", "anaphoric", "vague", "ago", "later", "this", "last", "next", "day_word",
             "month_word", "year_word", "date_word", "time_word", "approx", "weekend", "every",

@@ -75,8 +75,9 @@ def grammar(language: str) -> Grammar:
     pod_words = _alt(w.get("parts_of_day", {}))
     pod = rf"(?:{pod_words})"
     # A time or part of day after a date: parsed again from the matched text by the normalizer.
-    tail = rf"(?P<tail>\s*,?\s*(?:{clock}|{clock_loose})(?:\s+{pod})?|\s+{pod}(?:\s*,?\s*{clock})?)?"
+    tail = rf"(?P<tail>\s*,?\s*(?:{clock}|{clock_loose})(?:\s+{pod})?|\s+{pod}(?:\s*,?\s*{clock}|{zone})?)?"
     mods_last, mods_next, mods_this = w.get("last", []), w.get("next", []), w.get("this", [])
+    mods = _alt([*mods_last, *mods_next, *mods_this])
     rel = rf"(?:\s+(?P<rel>{_alt([*mods_last, *mods_next, *mods_this])}))"
     rel_pre = rf"(?:(?P<relp>{_alt([*mods_last, *mods_next, *mods_this])})\s+)"
     wd = _g("wd", full_days)
@@ -123,9 +124,14 @@ def grammar(language: str) -> Grammar:
         rf"(?:\s+(?P<dir>{_alt([*w.get('ago', []), *w.get('later', [])])}))?)",
         rf"(?P<vdur>{_alt(w.get('vague_durations', {}))})",
         rf"(?P<every>(?:{_alt(w.get('every', []))})\s+(?:(?P<eunit>{unit})|{wd}))",
-        rf"(?P<quarter>(?:{_alt(w.get('quarter', []))})\s+(?P<q>IV|III|II|I|[1-4])"
-        rf"(?:(?:\s+|\s*-\s*)(?:(?:{yearw})\s+)?{year})?)",
+        rf"(?P<quarter>(?:{_alt(w.get('quarter', []))})\s+(?P<q>IV|III|II|I|[1-4]|{_alt(w.get('ordinals', {}))})"
+        rf"(?:(?:\s+|\s*-\s*)(?:(?:{yearw})\s+)?{year}"
+        rf"|\s+(?:{yearw})\s+(?P<qrel>{mods}))?)",
         rf"(?P<season>{_alt(w.get('seasons', {}))}(?:\s+{year})?)",
+        rf"(?P<vdate>{_alt(w.get('vague_dates', {}))})",
+        rf"(?P<holiday>{_alt(w.get('holidays', {}))})",
+        # akhir tahun, awal bulan (an edge of the current unit)
+        rf"(?P<edgeunit>(?P<edge2>{_alt(w.get('edges', {}))})\s+(?P<unit4>{unit}))",
         rf"(?P<present>{_alt(w.get('present', []))})",
         rf"(?P<anaphor>{_alt(w.get('anaphoric', []))})",
         # 1990-an, tahun 2007, akhir 2014, 2015 (bare years are checked in the tagger)

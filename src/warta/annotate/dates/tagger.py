@@ -245,8 +245,10 @@ def _normalize(hit: _Hit, g: Grammar, st: _State, text: str, sent: int) -> _Foun
         return "SET", f"XXXX-WXX-{g.weekdays[gd['wd'].lower()] + 1}", "ok", None, None, None
     if kind == "quarter":
         q = gd["q"].lower()
-        n = _ROMAN.get(q) or int(q)
-        year = int(gd["year"]) if gd.get("year") else (ref.year if ref else None)
+        n = _ROMAN.get(q) or g.lookup("ordinals", q) or int(q)
+        year = (
+            int(gd["year"]) if gd.get("year") else (ref.year + _rel_shift(gd.get("qrel"), g) if ref else None)
+        )
         return "DATE", f"{year if year else 'XXXX'}-Q{n}", "ok" if year else "unresolved", None, None, None
     if kind == "weekend":
         shift = _rel_shift(gd.get("rel"), g)
@@ -268,6 +270,21 @@ def _normalize(hit: _Hit, g: Grammar, st: _State, text: str, sent: int) -> _Foun
         )
         year = int(gd["year"]) if gd.get("year") else (ref.year if ref else None)
         return "DATE", f"{year or 'XXXX'}-{code}", "ok" if year else "unresolved", None, None, None
+    if kind == "vdate":
+        return "DATE", g.lookup("vague_dates", hit.m.group()) or "PAST_REF", "ok", None, None, None
+    if kind == "holiday":
+        mmdd = g.lookup("holidays", hit.m.group())
+        if not mmdd or not hit.m.group()[:1].isupper():
+            return None
+        month, day = (int(x) for x in mmdd.split("-"))
+        d = _nearest_year(ref, month, day) if ref else None
+        return "DATE", d.isoformat() if d else f"XXXX-{mmdd}", "ok" if d else "unresolved", None, None, None
+    if kind == "edgeunit":
+        unit = g.lookup("units", gd["unit4"])
+        if ref is None or unit not in ("W", "M", "Y"):
+            return None
+        value = {"W": _week(ref), "M": ref.isoformat()[:7], "Y": str(ref.year)}[unit]
+        return "DATE", value, "ok", None, None, None
     if kind == "present":
         return "DATE", "PRESENT_REF", "ok", None, None, None
     if kind == "anaphor":
@@ -410,10 +427,11 @@ def _month(hit: _Hit, g: Grammar, st: _State, text: str) -> _Found | None:
     elif (shift > 0 or (shift == 0 and _future_context(text, hit.start, g))) and month < ref.month:
         year += 1
     elif shift == 0:
-        # A bare month is the nearest one: "pengiriman Januari" written in December is next year's.
+        # A bare month is the nearest one ("pengiriman Januari" written in December is next
+        # year's); on a tie, the past one (news reports what happened).
         year = min(
             (ref.year - 1, ref.year, ref.year + 1),
-            key=lambda y: (abs((y - ref.year) * 12 + month - ref.month), -y),
+            key=lambda y: (abs((y - ref.year) * 12 + month - ref.month), y),
         )
     return "DATE", f"{year}-{month:02d}", "ok", None, None, None
 
