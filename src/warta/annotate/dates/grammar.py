@@ -78,6 +78,7 @@ def grammar(language: str) -> Grammar:
     tail = rf"(?P<tail>\s*,?\s*(?:{clock}|{clock_loose})(?:\s+{pod})?|\s+{pod}(?:\s*,?\s*{clock}|{zone})?)?"
     mods_last, mods_next, mods_this = w.get("last", []), w.get("next", []), w.get("this", [])
     mods = _alt([*mods_last, *mods_next, *mods_this])
+    ordinals = _alt(w.get("ordinals", {}))
     rel = rf"(?:\s+(?P<rel>{_alt([*mods_last, *mods_next, *mods_this])}))"
     rel_pre = rf"(?:(?P<relp>{_alt([*mods_last, *mods_next, *mods_this])})\s+)"
     wd = _g("wd", full_days)
@@ -124,7 +125,7 @@ def grammar(language: str) -> Grammar:
         rf"(?:\s+(?P<dir>{_alt([*w.get('ago', []), *w.get('later', [])])}))?)",
         rf"(?P<vdur>{_alt(w.get('vague_durations', {}))})",
         rf"(?P<every>(?:{_alt(w.get('every', []))})\s+(?:(?P<eunit>{unit})|{wd}))",
-        rf"(?P<quarter>(?:{_alt(w.get('quarter', []))})\s+(?P<q>IV|III|II|I|[1-4]|{_alt(w.get('ordinals', {}))})"
+        rf"(?P<quarter>(?:{_alt(w.get('quarter', []))})\s+(?P<q>IV|III|II|I|[1-4]|{ordinals})"
         rf"(?:(?:\s+|\s*-\s*)(?:(?:{yearw})\s+)?{year}"
         rf"|\s+(?:{yearw})\s+(?P<qrel>{mods}))?)",
         rf"(?P<season>{_alt(w.get('seasons', {}))}(?:\s+{year})?)",
