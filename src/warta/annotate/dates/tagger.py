@@ -277,8 +277,8 @@ def _normalize(hit: _Hit, g: Grammar, st: _State, text: str, sent: int) -> _Foun
         if not mmdd or not hit.m.group()[:1].isupper():
             return None
         month, day = (int(x) for x in mmdd.split("-"))
-        d = _nearest_year(ref, month, day) if ref else None
-        return "DATE", d.isoformat() if d else f"XXXX-{mmdd}", "ok" if d else "unresolved", None, None, None
+        hd = _nearest_year(ref, month, day) if ref else None
+        return "DATE", hd.isoformat() if hd else f"XXXX-{mmdd}", "ok" if hd else "unresolved", None, None, None
     if kind == "edgeunit":
         unit = g.lookup("units", gd["unit4"])
         if ref is None or unit not in ("W", "M", "Y"):
