@@ -278,7 +278,14 @@ def _normalize(hit: _Hit, g: Grammar, st: _State, text: str, sent: int) -> _Foun
             return None
         month, day = (int(x) for x in mmdd.split("-"))
         hd = _nearest_year(ref, month, day) if ref else None
-        return "DATE", hd.isoformat() if hd else f"XXXX-{mmdd}", "ok" if hd else "unresolved", None, None, None
+        return (
+            "DATE",
+            hd.isoformat() if hd else f"XXXX-{mmdd}",
+            "ok" if hd else "unresolved",
+            None,
+            None,
+            None,
+        )
     if kind == "edgeunit":
         unit = g.lookup("units", gd["unit4"])
         if ref is None or unit not in ("W", "M", "Y"):
