@@ -301,9 +301,8 @@ def _normalize(hit: _Hit, g: Grammar, st: _State, text: str, sent: int) -> _Foun
     if kind == "decade":
         return "DATE", gd["dec"], "ok", None, None, None
     if kind == "yr":
-        year = int(gd["year"])
-        shift = _rel_shift(gd.get("rel"), g)
-        return "DATE", str(year + shift if shift and not gd.get("yw") else year), "ok", None, None, None
+        # "2014 lalu" is "back in 2014": the modifier does not move a written year.
+        return "DATE", str(int(gd["year"])), "ok", None, None, None
     return None
 
 
