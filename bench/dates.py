@@ -13,6 +13,10 @@ baselines run side by side in the same command.
    inferred from the text; exact / within one day against ``date_utc_from_id``, both as UTC and
    as local WIB (UTC+7) date.  Baseline: the latest full date the text states, found by
    dateparser.search_dates.  ``--indosum-limit`` bounds the sample (dateparser is slow).
+3. ML-Crisis (``../shared/data/ml_crisis_tls``, es/fr/it, dateparser serves these languages):
+   per (language, topic) a story of ``--mlcrisis-docs`` evenly spaced articles; date F1 of its
+   timeline's K best-sourced dates (K = the reference timeline's date count) beside the K
+   most-mentioned dates of the same articles.
 
 Run from the repository root::
 
@@ -39,6 +43,7 @@ from _common import DATA_DIR, REPO, require  # first: it moves HOME and caches t
 
 INDOTIMEX = DATA_DIR / "indotimex_kompas" / "indotimex_kompas.jsonl"
 INDOSUM = DATA_DIR / "indosum_devfolds" / "indosum_dev_all_folds.jsonl"
+MLCRISIS = DATA_DIR / "ml_crisis_tls"
 
 Span = tuple[int, int, str, str]  # start, end, type, value
 
@@ -161,6 +166,7 @@ def _latest_dateparser_date(text: str) -> dt.date | None:
 
 def indosum(limit: int) -> dict[str, Any]:
     from warta.annotate.dates import infer_published
+    from warta.text import split_sentences
 
     rows = [r for r in _rows(require(INDOSUM, "IndoSum")) if r["fold"] == "05"]
     seen: set[str] = set()
@@ -174,7 +180,7 @@ def indosum(limit: int) -> dict[str, Any]:
             wib = (utc + dt.timedelta(hours=7)).date()
             text = _indosum_text(r)
             if name == "warta":
-                found = infer_published(text, "id")
+                found = infer_published(text, "id", split_sentences(text, "id"))
                 guess = found.date if found else None
             else:
                 guess = _latest_dateparser_date(text)
@@ -186,6 +192,76 @@ def indosum(limit: int) -> dict[str, Any]:
             counts["within1_utc"] += abs((guess - utc.date()).days) <= 1
             counts["within1_wib"] += abs((guess - wib).days) <= 1
         out[name] = counts | {"seconds": time.perf_counter() - t0}
+    return out
+
+
+def _date_f1(pred: Sequence[str], ref: set[str]) -> float:
+    hit = len(set(pred) & ref)
+    if not hit:
+        return 0.0
+    p, r = hit / len(set(pred)), hit / len(ref)
+    return 2 * p * r / (p + r)
+
+
+def mlcrisis(docs_per_topic: int) -> dict[str, Any]:
+    """Per (language, topic): a story of ``docs_per_topic`` evenly spaced articles; date F1 of
+    its timeline's top-K dates (K = the reference's date count; entries ranked by sources,
+    then sentences) vs the K most-mentioned dates of the same tagged articles."""
+    from collections import Counter
+
+    from warta.annotate.dates import annotate_times
+    from warta.brief.timeline import build_timeline
+    from warta.config import Config
+    from warta.model import Article, Story
+    from warta.text import split_sentences
+
+    refs: dict[tuple[str, str], set[str]] = {}
+    for r in _rows(require(MLCRISIS / "reference_timelines.jsonl", "ML-Crisis")):
+        tl = ast.literal_eval(r["timeline"]) if isinstance(r["timeline"], str) else r["timeline"]
+        refs[(r["lang"], r["topic"])] = {e["date"][:10] for e in tl}
+    config = Config()
+    out: dict[str, Any] = {"docs_per_topic": docs_per_topic, "pairs": {}}
+    t0 = time.perf_counter()
+    for lang in ("es", "fr", "it"):
+        rows = _rows(MLCRISIS / f"docs_{lang}.jsonl")
+        for topic in sorted({r["topic"] for r in rows}):
+            docs = sorted(
+                (r for r in rows if r["topic"] == topic), key=lambda r: (r["pub_date"], r["doc_id"])
+            )
+            step = max(1, len(docs) // docs_per_topic)
+            picked = docs[::step][:docs_per_topic]
+            articles = []
+            for r in picked:
+                a = Article(r["doc_id"], r["text"], lang, published=_dct(r["pub_date"][:10]))
+                a.sentences = split_sentences(a.body, lang)
+                annotate_times(a, config)
+                articles.append(a)
+            ref = refs.get((lang, topic), set())
+            k = len(ref)
+            story = Story(topic, topic, lang, articles)
+            build_timeline(story, config)
+            ranked = sorted(
+                (e for e in story.timeline if len(e.date) == 10),
+                key=lambda e: (-len({c.article for c in e.citations}), -len(e.citations), e.date),
+            )
+            warta_dates: list[str] = []
+            for e in ranked:
+                if e.date not in warta_dates:
+                    warta_dates.append(e.date)
+            mentions = Counter(
+                t.value[:10] for a in articles for t in a.times if re.match(r"\d{4}-\d{2}-\d{2}", t.value)
+            )
+            baseline = [d for d, _ in sorted(mentions.items(), key=lambda kv: (-kv[1], kv[0]))]
+            out["pairs"][f"{lang}/{topic}"] = {
+                "docs": len(picked),
+                "ref_dates": k,
+                "warta_f1": _date_f1(warta_dates[:k], ref),
+                "most_mentioned_f1": _date_f1(baseline[:k], ref),
+            }
+    pairs = out["pairs"].values()
+    out["warta_f1"] = sum(p["warta_f1"] for p in pairs) / len(pairs)
+    out["most_mentioned_f1"] = sum(p["most_mentioned_f1"] for p in pairs) / len(pairs)
+    out["seconds"] = time.perf_counter() - t0
     return out
 
 
@@ -207,6 +283,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--show-dev", action="store_true", help="print tags on the IndoTimex dev docs")
     ap.add_argument("--indosum-limit", type=int, default=300, metavar="N")
     ap.add_argument("--skip-indosum", action="store_true")
+    ap.add_argument("--mlcrisis-docs", type=int, default=40, metavar="N", help="articles per topic")
+    ap.add_argument("--skip-mlcrisis", action="store_true")
     ap.add_argument("--json", action="store_true")
     args = ap.parse_args(argv)
     if args.show_dev:
@@ -215,6 +293,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     result: dict[str, Any] = {"machine": _machine(), "indotimex": indotimex(False)}
     if not args.skip_indosum:
         result["indosum"] = indosum(args.indosum_limit)
+    if not args.skip_mlcrisis:
+        result["mlcrisis"] = mlcrisis(args.mlcrisis_docs)
     if args.json:
         print(json.dumps(result, indent=2))
         return 0
@@ -259,6 +339,20 @@ def main(argv: Sequence[str] | None = None) -> int:
                 f"  exact WIB {row['exact_wib'] / n:6.1%}  ±1 day UTC {row['within1_utc'] / n:6.1%}"
                 f"  ±1 day WIB {row['within1_wib'] / n:6.1%}  ({row['seconds']:.1f}s)"
             )
+    if "mlcrisis" in result:
+        m = result["mlcrisis"]
+        print(
+            f"\nML-Crisis timelines (es/fr/it x 4 topics, {m['docs_per_topic']} articles each), date F1 "
+            f"at K = reference dates ({m['seconds']:.0f}s)"
+        )
+        for name, row in m["pairs"].items():
+            print(
+                f"  {name:14} docs {row['docs']:3} K {row['ref_dates']:4}  warta {100 * row['warta_f1']:6.2f}"
+                f"  most-mentioned {100 * row['most_mentioned_f1']:6.2f}"
+            )
+        print(
+            f"  {'mean':14} {'':16}  warta {100 * m['warta_f1']:6.2f}  most-mentioned {100 * m['most_mentioned_f1']:6.2f}"
+        )
     return 0
 
 
