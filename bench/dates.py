@@ -351,7 +351,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                 f"  most-mentioned {100 * row['most_mentioned_f1']:6.2f}"
             )
         print(
-            f"  {'mean':14} {'':16}  warta {100 * m['warta_f1']:6.2f}  most-mentioned {100 * m['most_mentioned_f1']:6.2f}"
+            f"  {'mean':14} {'':16}  warta {100 * m['warta_f1']:6.2f}"
+            f"  most-mentioned {100 * m['most_mentioned_f1']:6.2f}"
         )
     return 0
 

@@ -24,7 +24,7 @@ def test_year_less_dates_take_the_year_the_text_mentions() -> None:
     found = infer_published("Banjir melanda, Kamis (13/1). Ini banjir terbesar sejak 2022.", "id")
     assert found is not None
     assert found.date == dt.date(2022, 1, 13)
-    assert found.confidence < 0.6
+    assert found.confidence < 0.7  # lower than a date written with its year
     assert "year" in found.evidence
 
 
