@@ -114,6 +114,14 @@ def _plausible(kind: str, m: re.Match[str], g: Grammar, text: str) -> bool:
         # Bare names must be capitalised: "Minggu" is Sunday, "minggu" a week, "may" a verb.
         if not has_word and not name[:1].isupper():
             return False
+    if kind == "relunit":
+        unit_word = gd.get("unit") or gd.get("unit2") or ""
+        before = text[max(0, m.start() - 3) : m.start()].strip(" \t\"'“‘")
+        mid_sentence = bool(before) and before[-1:] not in ".!?\n"
+        # "Minggu lalu" mid-sentence is last Sunday (a day name is capitalised); "minggu lalu",
+        # or a sentence-initial "Minggu lalu", is last week.
+        if unit_word[:1].isupper() and unit_word.lower() in g.weekdays and mid_sentence:
+            return False
     if kind == "clock":
         t = m.group().lower()
         has_marker = any(t.startswith(x) for x in w.get("time_word", [])) or bool(
