@@ -57,3 +57,12 @@ def test_other_languages_use_dateparser() -> None:
     annotate(a, Config())
     assert [t.value for t in a.times] == ["2011-01-25"]
     assert a.body[a.times[0].start : a.times[0].end] == a.times[0].text
+
+
+def test_dateparser_fallback_drops_counts_of_days() -> None:
+    from warta.annotate.dates.fallback import tag_with_dateparser
+
+    text = "Las protestas comenzaron el 25 de enero de 2011 y duraron 18 días; 2030 soldados."
+    out = tag_with_dateparser(text, "es", dt.date(2011, 2, 11))
+    assert [(t.text, t.value) for t in out] == [("25 de enero de 2011", "2011-01-25")]
+    assert text[out[0].start : out[0].end] == out[0].text
