@@ -73,10 +73,24 @@ def tag(
     return out
 
 
+_WORD = re.compile(r"\w+")
+
+
+def _starts(text: str, g: Grammar) -> list[int]:
+    """Where an expression can start: numbers, trigger words, and just after "(" ("(13/1)")."""
+    return [
+        m.start() for m in _WORD.finditer(text) if m.group()[0].isdigit() or m.group().lower() in g.triggers
+    ]
+
+
 def _candidates(text: str, g: Grammar) -> list[tuple[int, int, int, str, re.Match[str]]]:
     found = []
+    starts = _starts(text, g)
     for prio, (kind, regex) in enumerate(g.regexes):
-        for m in regex.finditer(text):
+        for pos in starts:
+            m = regex.match(text, pos)
+            if m is None:
+                continue
             s, e = m.span()
             # A match may end in spaces or a comma from an optional part: trim it.
             while e > s and (text[e - 1] in " \t\r\n,." or (text[e - 1] == ")" and "(" not in text[s:e])):
