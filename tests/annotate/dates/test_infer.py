@@ -37,7 +37,7 @@ def test_annotator_infers_missing_date_and_normalizes_against_it() -> None:
     a = article(["Banjir melanda desa, Kamis (13/1/2022).", "Sehari sebelumnya hujan deras turun."])
     annotate(a, Config())
     assert a.published == dt.date(2022, 1, 13)
-    assert a.published_evidence is not None and a.published_evidence.startswith("inferred:")
+    assert a.published_evidence is not None and a.published_evidence.startswith("inferred (confidence 0.")
     assert a.published_confidence is not None
     assert [(t.sentence, t.value) for t in a.times] == [(0, "2022-01-13"), (1, "2022-01-12")]
 

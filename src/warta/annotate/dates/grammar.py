@@ -29,6 +29,8 @@ class Grammar:
     # Lower-case words an expression can start with; the regexes are only tried at those words
     # and at numbers (a scan of every position by 25 regexes would cost ~5 ms per article).
     triggers: frozenset[str]
+    # kind -> the first words its shape can start with ("#" = a number).
+    firsts: dict[str, frozenset[str]]
     months: dict[str, int]
     weekdays: dict[str, int]
     words: dict[str, Any]
@@ -112,7 +114,7 @@ def grammar(language: str) -> Grammar:
         # pekan lalu, tahun ini, minggu depan, akhir pekan ini, awal tahun depan; last week
         rf"(?P<relunit>{edge}(?:{rel_pre}(?P<unit>{unit})|(?P<unit2>{unit}){rel}))",
         # (13/1): only inside parentheses, elsewhere "2/3" is a fraction or a score
-        r"(?P<paren>(?<=\()\s*(?P<d4>\d{1,2})/(?P<m4>\d{1,2})\s*(?=\)))",
+        r"(?P<paren>(?:(?<=\()|(?<=\(\s))\s*(?P<d4>\d{1,2})/(?P<m4>\d{1,2})\s*(?=\)))",
         # awal Januari, bulan Maret lalu, Januari 2015, May 2021
         rf"(?P<month>{edge}(?:(?:{monthw})\s+)?(?:{rel_pre})?{mon}(?:\s*,?\s*{year})?{rel}?)",
         # hari Kamis, Kamis lalu, Senin depan, Minggu pagi, last Monday, Friday morning
@@ -149,23 +151,55 @@ def grammar(language: str) -> Grammar:
         )
         for s in shapes
     )
-    return Grammar(language, regexes, _triggers(words, months, weekdays), months, weekdays, words)
+    firsts = _firsts(words, months, weekdays)
+    triggers = frozenset().union(*firsts.values()) - {"#"}
+    return Grammar(language, regexes, triggers, firsts, months, weekdays, words)
 
 
-def _triggers(words: dict[str, Any], months: dict[str, int], weekdays: dict[str, int]) -> frozenset[str]:
-    """The first word of every phrase that can begin an expression, plus "se" + unit forms
-    (sehari, setahun).  Context-only lists (count nouns, year context, future markers) are not
-    starts."""
-    found: set[str] = set()
-    context = {"count_nouns", "year_context", "future_markers", "chained", "one_prefix"}
-    for key, value in (*words.items(), ("months", months), ("weekdays", weekdays)):
-        if key in context:
-            continue
-        for item in value:
+def _first_words(*tables: Any) -> set[str]:
+    out: set[str] = set()
+    for table in tables:
+        for item in table:
             first = re.match(r"\w+", str(item).lower())
             if first:
-                found.add(first.group())
-    one = words.get("one_prefix", "")
-    if one:
-        found.update(one + u for u in words.get("units", {}))
-    return frozenset(found)
+                out.add(first.group())
+    return out
+
+
+def _firsts(w: dict[str, Any], months: dict[str, int], weekdays: dict[str, int]) -> dict[str, frozenset[str]]:
+    """For each shape, the words it can begin with (mirrors the shapes in :func:`grammar`)."""
+    g = w.get
+    num = {"#"}
+    rel = _first_words(g("last", []), g("next", []), g("this", []))
+    day, wds, mons = _first_words(g("day_word", [])), _first_words(weekdays), _first_words(months)
+    edges, units = _first_words(g("edges", {})), _first_words(g("units", {}))
+    one = g("one_prefix", "")
+    ones = {one + u for u in units} if one else set()
+    table: dict[str, set[str]] = {
+        "wdnum": day | wds,
+        "dmy": day | wds | _first_words(g("date_word", [])) | num,
+        "mdy": day | wds | mons,
+        "numdate": num,
+        "iso": num,
+        "paren": num,
+        "weekend": _first_words(g("weekend", [])),
+        "relunit": edges | rel | units,
+        "month": edges | _first_words(g("month_word", [])) | rel | mons,
+        "weekday": day | rel | wds,
+        "offset": _first_words(g("day_offsets", {})),
+        "podrel": _first_words(g("parts_of_day", {})) | rel,
+        "clock": _first_words(g("time_word", [])) | num,
+        "span": _first_words(g("approx", []), g("numbers", {}), g("vague", [])) | ones | num,
+        "vdur": _first_words(g("vague_durations", {})),
+        "every": _first_words(g("every", [])),
+        "quarter": _first_words(g("quarter", [])),
+        "season": _first_words(g("seasons", {})),
+        "vdate": _first_words(g("vague_dates", {})),
+        "holiday": _first_words(g("holidays", {})),
+        "edgeunit": edges,
+        "present": _first_words(g("present", [])),
+        "anaphor": _first_words(g("anaphoric", [])),
+        "decade": _first_words(g("year_word", [])) | num,
+        "yr": edges | _first_words(g("year_word", [])) | num,
+    }
+    return {k: frozenset(v) for k, v in table.items()}

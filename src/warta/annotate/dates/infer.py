@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from ...clean.headerdate import make_date
 from ...model import Sentence, TimeExpression
 from .grammar import grammar
-from .tagger import tag
+from .tagger import Hits, tag
 
 _FULL = re.compile(r"^\d{4}-\d{2}-\d{2}")
 _YEARLESS = re.compile(r"^XXXX-(\d{2})-(\d{2})")
@@ -79,9 +79,13 @@ def _year_for(month: int, day: int, weekday: int, hint: int) -> int | None:
     return None
 
 
-def infer_published(body: str, language: str, sentences: Sequence[Sentence] = ()) -> Inferred | None:
-    """The publication date the article's text implies, or None when it states no usable date."""
-    times = tag(body, language, None, sentences)
+def infer_published(
+    body: str, language: str, sentences: Sequence[Sentence] = (), hits: Hits | None = None
+) -> Inferred | None:
+    """The publication date the article's text implies, or None when it states no usable date.
+
+    ``hits`` (from :func:`.tagger.recognize` on ``body``) saves recognizing the text again."""
+    times = tag(body, language, None, sentences, hits)
     full: list[tuple[dt.date, TimeExpression]] = []
     for t in times:
         # Only dates the text writes with digits and a year, read without a reference date.

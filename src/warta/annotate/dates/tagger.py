@@ -31,6 +31,10 @@ class _Hit:
     m: re.Match[str]
 
 
+#: What :func:`recognize` returns: the kept matches, to normalize against several references.
+Hits = Sequence[_Hit]
+
+
 @dataclass
 class _State:
     """What normalization carries from one expression to the next."""
@@ -45,15 +49,18 @@ def tag(
     language: str,
     reference: dt.date | None,
     sentences: Sequence[Sentence] = (),
+    hits: Hits | None = None,
 ) -> list[TimeExpression]:
     """Temporal expressions of ``text`` in text order, normalized against ``reference``.
 
     ``sentences`` (spans into ``text``) give each expression its sentence index and keep times
     ("pukul 10.00") with the date of their own sentence.  Without a reference date, relative
-    expressions get status "unresolved" and year-less dates an "XXXX" year.
+    expressions get status "unresolved" and year-less dates an "XXXX" year.  ``hits`` (from
+    :func:`recognize` on the same text) skips recognition when normalizing again.
     """
     g = grammar(language)
-    hits = _select(_candidates(text, g))
+    if hits is None:
+        hits = _select(_candidates(text, g))
     starts = [s.start for s in sentences]
     state = _State(reference, reference)
     out: list[TimeExpression] = []
@@ -76,18 +83,33 @@ def tag(
 _WORD = re.compile(r"\w+")
 
 
-def _starts(text: str, g: Grammar) -> list[int]:
-    """Where an expression can start: numbers, trigger words, and just after "(" ("(13/1)")."""
-    return [
-        m.start() for m in _WORD.finditer(text) if m.group()[0].isdigit() or m.group().lower() in g.triggers
-    ]
+def _starts(text: str, g: Grammar) -> list[tuple[int, str]]:
+    """Where an expression can start: numbers ("#") and trigger words, with the word."""
+    out = []
+    triggers = g.triggers
+    for m in _WORD.finditer(text):
+        word = m.group()
+        if word[0].isdigit():
+            out.append((m.start(), "#"))
+        elif (low := word.lower()) in triggers:
+            out.append((m.start(), low))
+    return out
+
+
+def recognize(text: str, language: str) -> list[_Hit]:
+    """The expressions of ``text`` before normalization (reusable for several references)."""
+    g = grammar(language)
+    return _select(_candidates(text, g))
 
 
 def _candidates(text: str, g: Grammar) -> list[tuple[int, int, int, str, re.Match[str]]]:
     found = []
     starts = _starts(text, g)
     for prio, (kind, regex) in enumerate(g.regexes):
-        for pos in starts:
+        firsts = g.firsts.get(kind)
+        for pos, word in starts:
+            if firsts is not None and word not in firsts:
+                continue
             m = regex.match(text, pos)
             if m is None:
                 continue
