@@ -62,6 +62,29 @@ class Sentence:
     paragraph: int
 
 
+@dataclass(frozen=True)
+class TimeExpression:
+    """A date/time expression found in a text, normalized against a reference date.
+
+    ``start``/``end`` are offsets into the tagged text (``Article.body`` for articles);
+    ``sentence`` indexes ``Article.sentences`` (-1 when not known).  ``type`` is a TIMEX3 type
+    (DATE, TIME, DURATION, SET); ``value`` a TIMEX3-style value ("2022-01-13", "2022-W02",
+    "2022-01-13TMO", "P10D", "PRESENT_REF"; "XXXX-01-13" when no year could be found).
+    ``status`` is "ok", "unresolved" (no reference date) or "weekday_mismatch"; ``note`` says
+    why a reading was chosen or flagged.  ``zone`` is a UTC offset ("+07:00" for WIB).
+    """
+
+    text: str
+    start: int
+    end: int
+    type: str
+    value: str
+    sentence: int = -1
+    status: str = "ok"
+    note: str | None = None
+    zone: str | None = None
+
+
 @dataclass
 class Article:
     """A cleaned article: metadata, body text and (after the text stage) its sentences."""
@@ -81,6 +104,9 @@ class Article:
     removed: list[RemovedLine] = field(default_factory=list)
     sentences: list[Sentence] = field(default_factory=list)
     extra: dict[str, Any] = field(default_factory=dict)
+    times: list[TimeExpression] = field(default_factory=list)
+    # How sure an inferred publication date is (0-1); None when not inferred.
+    published_confidence: float | None = None
 
 
 @dataclass(frozen=True)
@@ -103,6 +129,17 @@ class SummarySentence:
     citations: tuple[Citation, ...]
 
 
+@dataclass(frozen=True)
+class TimelineEntry:
+    """A dated happening: the text of a source sentence, cited; ``date`` is "YYYY-MM-DD",
+    "YYYY-MM" or "YYYY"; ``status`` is "happened" or "planned" (future at writing time)."""
+
+    date: str
+    text: str
+    status: str
+    citations: tuple[Citation, ...]
+
+
 @dataclass
 class Story:
     """A group of articles about one event, with its brief."""
@@ -112,6 +149,9 @@ class Story:
     language: str
     articles: list[Article]
     summary: list[SummarySentence] = field(default_factory=list)
+    timeline: list[TimelineEntry] = field(default_factory=list)
+    # Why the timeline is empty (no dates found), for the reader; None otherwise.
+    timeline_note: str | None = None
 
 
 @dataclass

@@ -28,11 +28,12 @@ def test_json_matches_schema_and_contract():
     data = digest_to_dict(_digest())
     jsonschema.validate(data, SCHEMA)
     story = data["stories"][0]
-    assert set(story) == {"id", "title", "language", "articles", "summary"}
+    assert set(story) == {"id", "title", "language", "articles", "summary", "timeline"}
     assert story["articles"][0]["published"] == "2022-01-13"
     assert story["summary"][0]["citations"] == [{"article": "art-1", "sentence": 0}]
     assert data["skipped"] == [{"input": "bad.bin", "reason": "binary file (not text)"}]
-    for later_key in ("timeline", "entities", "facts", "quotes"):
+    assert story["timeline"] == []
+    for later_key in ("entities", "facts", "quotes"):
         assert later_key not in story
 
 
@@ -107,3 +108,33 @@ def test_section_returning_none_leaves_the_key_out(monkeypatch):
     section = sections.StorySection("later", lambda s: None, lambda s, n: [], lambda s, n: [])
     monkeypatch.setattr(j, "SECTIONS", [section])
     assert "later" not in json.loads(render(_digest(), Config(format="json")))["stories"][0]
+
+
+def test_timeline_section_in_every_format():
+    from warta.model import TimelineEntry
+
+    d = _digest()
+    story = d.stories[0]
+    story.timeline = [
+        TimelineEntry("2022-01-13", "Banjir <b>besar</b> terjadi.", "happened", (Citation("art-1", 0),)),
+        TimelineEntry("2022-01-19", "Tanggul selesai.", "planned", (Citation("art-1", 0),)),
+    ]
+    data = json.loads(render(d, Config(format="json")))
+    jsonschema.validate(data, SCHEMA)
+    assert data["stories"][0]["timeline"][1] == {
+        "date": "2022-01-19", "text": "Tanggul selesai.", "status": "planned",
+        "citations": [{"article": "art-1", "sentence": 0}],
+    }
+    assert "published_evidence" in data["stories"][0]["articles"][0]
+    md = render(d, Config(format="md"))
+    assert "### Timeline" in md and "2022-01-19 (planned)" in md
+    html = render(d, Config(format="html"))
+    assert "<svg" in html and "Banjir &lt;b&gt;besar&lt;/b&gt;" in html and "<b>besar" not in html
+    assert "http" not in html.split("<svg", 1)[1].split("</svg>", 1)[0].replace("http://www.w3.org", "")
+
+
+def test_empty_timeline_says_why():
+    d = _digest()
+    d.stories[0].timeline_note = "no dated sentences: the articles state no dates"
+    assert "no dated sentences" in render(d, Config(format="md"))
+    assert "no dated sentences" in render(d, Config(format="html"))

@@ -15,8 +15,10 @@ from ..model import Article
 
 Annotator = Callable[[Article, Config], None]
 
+from .dates import annotate_times  # noqa: E402  (needs Annotator's imports above)
+
 #: The annotators the pipeline runs, in order.
-ANNOTATORS: list[Annotator] = []
+ANNOTATORS: list[Annotator] = [annotate_times]
 
 
 def annotate(article: Article, config: Config) -> Article:

@@ -11,12 +11,13 @@ from ..config import Config
 from ..model import Article, Story
 from .grouping import group_articles
 from .summary import headline, summarize
+from .timeline import build_timeline
 
 __all__ = ["STORY_STAGES", "build_stories", "build_story", "group_articles", "story_id", "summarize"]
 
 #: Per-story stages run after the summary (timeline, entity merge, fact groups, ...): each is
 #: ``(story, config) -> None`` and fills its own field of the story; a pure function of it.
-STORY_STAGES: list[Callable[[Story, Config], None]] = []
+STORY_STAGES: list[Callable[[Story, Config], None]] = [build_timeline]
 
 
 def story_id(articles: Sequence[Article]) -> str:

@@ -55,6 +55,18 @@ SCHEMAS: dict[str, dict[str, tuple[str, bool]]] = {
         "months": ("dict[str,int]", True),
         "weekdays": ("dict[str,int]", True),
     },
+    # Temporal expression words for annotate/dates (see lang/id/time.toml for what each means).
+    "time": {
+        **{k: ("dict[str,int]", False) for k in ("day_offsets", "numbers", "ordinals")},
+        **{k: ("dict[str,str]", False) for k in (
+            "units", "vague_durations", "edges", "parts_of_day", "zones", "seasons", "vague_dates",
+            "holidays")},
+        **{k: ("list[str]", False) for k in (
+            "present", "anaphoric", "vague", "ago", "later", "this", "last", "next", "day_word",
+            "month_word", "year_word", "date_word", "time_word", "approx", "weekend", "every",
+            "quarter", "future_markers", "count_nouns", "year_context", "chained")},
+        "one_prefix": ("str", False),
+    },
 }
 
 _CODE = re.compile(r"^[a-z]{2,3}$")

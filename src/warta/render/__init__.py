@@ -10,6 +10,9 @@ from ..model import Digest
 from .html import render_html
 from .json import digest_to_dict, render_json
 from .markdown import render_markdown
+from .timeline import timeline_to_json  # importing it registers the timeline section
+
+_ = timeline_to_json
 
 RENDERERS: dict[str, Callable[[Digest, Config], str]] = {
     "json": render_json,

@@ -19,6 +19,7 @@ def article_to_dict(article: Article, explain: bool = False) -> dict[str, Any]:
         "title": article.title,
         "source": article.source,
         "published": article.published.isoformat() if article.published else None,
+        "published_evidence": article.published_evidence,
         "language": article.language,
         "writer": article.writer,
         "editor": article.editor,

@@ -1,0 +1,124 @@
+"""The temporal tagger: recognition shapes, normalization, look-alikes it must not read."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from warta.annotate.dates import tag
+
+REF = dt.date(2022, 1, 14)  # a Friday
+
+
+def found(text: str, ref: dt.date | None = REF, language: str = "id") -> list[tuple[str, str, str]]:
+    return [(t.text, t.type, t.value) for t in tag(text, language, ref)]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Banjir terjadi 13 Januari 2022 di sana.", "2022-01-13"),
+        ("Banjir terjadi (13/1/2022) di sana.", "2022-01-13"),
+        ("Banjir terjadi (13/01/22) di sana.", "2022-01-13"),
+        ("Banjir terjadi Kamis (13/1) di sana.", "2022-01-13"),
+        ("Banjir terjadi Kamis (13 Januari) di sana.", "2022-01-13"),
+        ("Banjir terjadi pada hari Kamis.", "2022-01-13"),
+        ("Banjir terjadi Rabu lalu.", "2022-01-12"),
+        ("Rapat digelar Selasa depan.", "2022-01-18"),
+        ("Banjir terjadi kemarin.", "2022-01-13"),
+        ("Banjir terjadi pekan lalu.", "2022-W01"),
+        ("Air surut minggu ini.", "2022-W02"),
+        ("Banjir serupa terjadi tahun lalu.", "2021"),
+        ("Hujan turun sejak awal Januari.", "2022-01"),
+        ("Kami libur akhir pekan ini.", "2022-W02-WE"),
+        ("Proyek akan selesai pada 19 Januari.", "2022-01-19"),
+        ("Kejadian pada bulan Maret lalu.", "2021-03"),
+        ("Harga naik pada 2015.", "2015"),
+        ("Warga mengungsi sejak tahun 2007.", "2007"),
+    ],
+)
+def test_indonesian_shapes(text: str, value: str) -> None:
+    values = [v for _, _, v in found(text)]
+    assert values == [value]
+
+
+def test_spans_point_into_the_text() -> None:
+    text = "Banjir melanda, Kamis (13/1/2022) pukul 05.30 WIB."
+    (t,) = tag(text, "id", REF)
+    assert text[t.start : t.end] == t.text == "Kamis (13/1/2022) pukul 05.30 WIB"
+    assert (t.type, t.value, t.zone) == ("TIME", "2022-01-13T05:30", "+07:00")
+
+
+def test_chained_expressions_count_from_the_last_date() -> None:
+    out = found("Banjir terjadi 10 Januari 2022. Dua hari kemudian air surut; sehari sebelumnya hujan.")
+    assert out == [
+        ("10 Januari 2022", "DATE", "2022-01-10"),
+        ("Dua hari kemudian", "DATE", "2022-01-12"),
+        ("sehari sebelumnya", "DATE", "2022-01-11"),
+    ]
+
+
+def test_durations_ages_and_counts_are_not_dates() -> None:
+    out = found("Korban berusia 68 tahun, 2030 personel dan 2.000 orang dikerahkan selama 10 hari.")
+    assert out == [("68 tahun", "DURATION", "P68Y"), ("10 hari", "DURATION", "P10D")]
+
+
+def test_lower_case_minggu_is_a_week_and_capitalised_is_sunday() -> None:
+    assert found("Hasilnya keluar dalam minggu ini.") == [("minggu ini", "DATE", "2022-W02")]
+    assert found("Rapat digelar Minggu.") == [("Minggu", "DATE", "2022-01-09")]
+
+
+def test_weekday_mismatch_is_flagged_and_the_agreeing_reading_preferred() -> None:
+    (t,) = tag("Rapat digelar Kamis (6/12).", "id", dt.date(2021, 12, 10))
+    assert t.status == "weekday_mismatch"
+    assert t.value == "2021-12-09"  # the Thursday nearest the article date
+    assert t.note and "Thursday" in t.note and "2021-12-06" in t.note
+
+
+def test_year_less_date_takes_the_nearest_year() -> None:
+    assert found("Rapat pada 5 Januari.", dt.date(2021, 12, 28)) == [("5 Januari", "DATE", "2022-01-05")]
+
+
+def test_impossible_dates_are_dropped() -> None:
+    assert found("Tanggal 31/2/2022 tidak ada, begitu pula (31/2).") == []
+
+
+def test_two_digit_years_and_far_dates() -> None:
+    assert found("Dibangun 1/2/99 dan selesai 1/2/2099.") == [
+        ("1/2/99", "DATE", "2099-02-01"),  # two-digit years are read as 20xx (news is recent)
+        ("1/2/2099", "DATE", "2099-02-01"),
+    ]
+
+
+def test_without_reference_relative_expressions_are_unresolved() -> None:
+    out = tag("Banjir terjadi kemarin, Kamis (13/1).", "id", None)
+    assert [(t.value, t.status) for t in out] == [("PAST_REF", "unresolved"), ("XXXX-01-13", "unresolved")]
+
+
+def test_times_sets_present_and_vague() -> None:
+    out = found("Sekarang warga berjaga setiap hari selama beberapa saat, pukul 21.00 WITA.")
+    assert out == [
+        ("Sekarang", "DATE", "PRESENT_REF"),
+        ("setiap hari", "SET", "P1D"),
+        ("beberapa saat", "DURATION", "PXX"),
+        ("pukul 21.00 WITA", "TIME", "2022-01-14T21:00"),
+    ]
+
+
+def test_english() -> None:
+    out = found("On Thursday, Jan. 13, 2022 the river rose; two days later it fell. Last week too.",
+                language="en")
+    assert out == [
+        ("Thursday, Jan. 13, 2022", "DATE", "2022-01-13"),
+        ("two days later", "DATE", "2022-01-15"),
+        ("Last week", "DATE", "2022-W01"),
+    ]
+
+
+def test_empty_huge_and_unknown_language() -> None:
+    assert tag("", "id", REF) == []
+    big = "Banjir terjadi Kamis (13/1/2022). " * 2000
+    assert len(tag(big, "id", REF)) == 2000
+    # No time words for this language: the English data is used (the year is still read).
+    assert [t.value for t in tag("Le 13 janvier 2022.", "xx", REF)] == ["2022"]
