@@ -19,7 +19,8 @@ ProgressHook = Callable[[str], None]
 
 def prepare_article(raw: RawArticle, config: Config) -> Article:
     """Clean, split and annotate one raw article.  Raises InputError when nothing is left."""
-    language = config.language or raw.language or text.detect_language(raw.text)
+    # A quick first guess picks the cleaning rules; the cleaned body decides the language.
+    language = config.language or raw.language or text.detect_language(raw.text, quick=True)
     article = clean.clean_article(raw, language)
     if not config.language and not raw.language:
         # The cleaned body is a better sample than the raw dump (no menus, no promos).

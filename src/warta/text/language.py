@@ -25,6 +25,8 @@ CANDIDATES: tuple[str, ...] = (
     "bg", "ar", "fa", "ur", "hi", "bn", "he", "zh", "ja", "ko", "sw", "af",
 )  # fmt: skip
 #: How much of the text is classified at first, and at most (cut back to a word boundary).
+#: Characters a ``quick`` guess looks at.
+QUICK_CHARS = 300
 FIRST_CHARS = 800
 SAMPLE_CHARS = 2000
 #: py3langid log-probability margin under which the longer sample is classified.
@@ -80,14 +82,15 @@ def _cut(text: str, start: int, limit: int) -> int:
     return space if space > start else end
 
 
-def _classify(text: str) -> tuple[str, int]:
+def _classify(text: str, first_chars: int = FIRST_CHARS, extend: bool = True) -> tuple[str, int]:
     """(py3langid's answer, end of the sample it looked at).
 
-    Looks at the first :data:`FIRST_CHARS` characters, and at up to :data:`SAMPLE_CHARS` only
-    when the best two languages are closer than :data:`MARGIN` (log-probability).
+    Looks at the first ``first_chars`` characters, and (with ``extend``) at up to
+    :data:`SAMPLE_CHARS` only when the best two languages are closer than :data:`MARGIN`
+    (log-probability).
     """
     ident = _identifier()
-    first = _cut(text, 0, FIRST_CHARS)
+    first = _cut(text, 0, first_chars)
     try:
         from py3langid.langid import visit_counts
 
@@ -97,7 +100,7 @@ def _classify(text: str) -> tuple[str, int]:
             return str(ident.classify(text[:first])[0]), first
         scores = ident._sparse_score(counts, ident.nb_ptc)
         end = first
-        if first < len(text):
+        if extend and first < len(text):
             top2 = np.partition(scores, -2)[-2:]
             if top2[1] - top2[0] < MARGIN:
                 end = _cut(text, first, SAMPLE_CHARS - first)
@@ -128,18 +131,19 @@ def _resolve(code: str, sample: str) -> str:
     return code
 
 
-def detect_language(text: str) -> str:
+def detect_language(text: str, quick: bool = False) -> str:
     """ISO 639-1 code of the language of ``text``; ``"und"`` when there is too little text.
 
     Classifies the first ~800 characters (up to ~2,000 when unsure) with py3langid restricted
     to :data:`CANDIDATES`; when the answer is one of a close pair declared in
     ``language_hints.toml`` (Indonesian vs Malay) the pair's marker words decide.  Fewer than
-    :data:`MIN_LETTERS` letters -> "und".
+    :data:`MIN_LETTERS` letters -> "und".  ``quick`` looks at the first :data:`QUICK_CHARS`
+    only: a first guess (e.g. to pick cleaning rules) that a later full call refines.
     """
     for count, _ in enumerate(_LETTER.finditer(text, 0, SAMPLE_CHARS), 1):
         if count >= MIN_LETTERS:
             break
     else:
         return "und"
-    code, end = _classify(text)
+    code, end = _classify(text, QUICK_CHARS, extend=False) if quick else _classify(text)
     return _resolve(code, text[:end])
