@@ -19,6 +19,18 @@ Annotator = Callable[[Article, Config], None]
 ANNOTATORS: list[Annotator] = []
 
 
+def _register_issue6() -> None:
+    # Entities, head counts and quotes (issue 6); imported here to avoid an import cycle.
+    from .entities import annotate_entities
+    from .numbers import annotate_quantities
+    from .quotes import annotate_quotes
+
+    ANNOTATORS.extend([annotate_entities, annotate_quantities, annotate_quotes])
+
+
+_register_issue6()
+
+
 def annotate(article: Article, config: Config) -> Article:
     """Run every registered annotator on ``article`` (in place) and return it."""
     for annotator in ANNOTATORS:

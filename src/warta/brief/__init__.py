@@ -20,6 +20,18 @@ __all__ = ["STORY_STAGES", "build_stories", "group_articles", "story_id", "summa
 STORY_STAGES: list[Callable[[Story, Config], None]] = []
 
 
+def _register_issue6() -> None:
+    # Entities first: facts and quotes resolve names against the merged entities.
+    from .entities import entities_stage
+    from .facts import facts_stage
+    from .quotes import quotes_stage
+
+    STORY_STAGES.extend([entities_stage, facts_stage, quotes_stage])
+
+
+_register_issue6()
+
+
 def story_id(articles: Sequence[Article]) -> str:
     """A stable id derived from the story's seed: its first article in publication order
     (undated last, ties by id).  A story keeps its id as later articles join it, so an id in a

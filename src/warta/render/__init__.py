@@ -10,6 +10,17 @@ from ..model import Digest
 from .html import render_html
 from .json import digest_to_dict, render_json
 from .markdown import render_markdown
+from .sections import SECTIONS
+
+
+def _register_issue6() -> None:
+    # Entities, facts and quotes sections (issue 6).
+    from . import entities, facts, quotes
+
+    SECTIONS.extend([entities.SECTION, facts.SECTION, quotes.SECTION])
+
+
+_register_issue6()
 
 RENDERERS: dict[str, Callable[[Digest, Config], str]] = {
     "json": render_json,
