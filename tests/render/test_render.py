@@ -28,7 +28,7 @@ def test_json_matches_schema_and_contract():
     data = digest_to_dict(_digest())
     jsonschema.validate(data, SCHEMA)
     story = data["stories"][0]
-    assert set(story) == {"id", "title", "language", "articles", "summary"}
+    assert set(story) == {"id", "title", "language", "articles", "summary", "entities", "facts", "quotes"}
     assert story["articles"][0]["published"] == "2022-01-13"
     assert story["summary"][0]["citations"] == [{"article": "art-1", "sentence": 0}]
     assert data["skipped"] == [{"input": "bad.bin", "reason": "binary file (not text)"}]

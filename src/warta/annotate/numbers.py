@@ -28,6 +28,10 @@ _NOT_BEFORE = {"pasal", "nomor", "no", "ayat", "ke", "tahun", "pukul", "jam", "u
                "sejak", "aged", "age", "page", "number", "at", "in", "since", "year", "on"}
 
 
+_CLAUSE_END = frozenset({"setelah", "sebelum", "dan", "karena", "sedangkan", "sementara", "namun",
+                         "ketika", "saat", "serta", "atau", "tetapi", "after", "and", "but", "while"})
+
+
 @dataclass(frozen=True)
 class _Lex:
     units: dict[str, int]
@@ -157,13 +161,20 @@ def _is_year(raw: str) -> bool:
 
 def _event(after: list[str], before: str, lex: _Lex) -> str | None:
     # A known event word in the clause after the noun ("2.300 jiwa dari tiga desa ...
-    # mengungsi"), else the word right after the noun (fillers skipped), else a known verb
-    # before the number ("menewaskan 10 orang").
+    # mengungsi"), else one just before the number ("menewaskan 10 orang"), else the word
+    # right after the noun (fillers skipped).
     for w in after[:8]:
-        if not w.isalpha():
+        low = w.lower()
+        # The clause ends at punctuation, a conjunction or another number.
+        if not w.isalpha() or low in _CLAUSE_END or low in lex.units or low in lex.vague:
             break
-        if w.lower() in lex.events:
-            return w.lower()
+        if low in lex.events:
+            return low
+    # "Korban meninggal dunia tercatat lima orang": an event word shortly before the number.
+    for w in reversed(before.split()[-4:]):
+        low = w.lower().strip(",")
+        if low in lex.events:
+            return low
     for w in after[:4]:
         low = w.lower()
         if low in lex.fillers:
@@ -172,11 +183,6 @@ def _event(after: list[str], before: str, lex: _Lex) -> str | None:
                 and low not in lex.scales and low not in lex.vague):
             return low
         break
-    words = before.split()
-    if words:
-        prev = words[-1].lower().strip(",")
-        if prev in lex.events:
-            return prev
     return None
 
 
@@ -196,7 +202,8 @@ def find_quantities(text: str, language: str = "id") -> list[tuple[Quantity, int
             continue
         before = text[: m.start()].rstrip()
         prev_word = before.split()[-1].lower().strip("(,") if before.split() else ""
-        if prev_word in _NOT_BEFORE or _MONEY_BEFORE.search(before) or before.endswith(("ke-", "#")):
+        if (prev_word in _NOT_BEFORE or _MONEY_BEFORE.search(before)
+                or before.endswith(("ke-", "#"))):
             continue
         # Clock times (10.30 WIB) and decimals with a dot before a time word are excluded below.
         after = text[m.end():]
@@ -204,11 +211,14 @@ def find_quantities(text: str, language: str = "id") -> list[tuple[Quantity, int
         if not rest:
             continue
         head = rest[0].lower()
-        if head in ("-", "/") or (raw[:1].isdigit() and (after[:1] in ("/", ":") or after[:2] in ("%", " %"))):
+        if head in ("-", "/") or (
+            raw[:1].isdigit() and (after[:1] in ("/", ":") or after[:2] in ("%", " %"))
+        ):
             continue
         if head in lex.not_counts or not head.isalpha() or (_is_year(raw) and raw.isdigit()):
             continue
-        if raw.isdigit() and len(raw) <= 2 and head in load_with_default(language, "calendar").get("months", {}):
+        months = load_with_default(language, "calendar").get("months", {})
+        if raw.isdigit() and len(raw) <= 2 and head in months:
             continue
         if head[:1].isupper() and rest[0][:1].isupper() and raw.isdigit():
             continue

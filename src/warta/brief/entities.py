@@ -19,7 +19,10 @@ from ..annotate.entities.features import cue_words
 from ..config import Config
 from ..model import Article, Mention, Story, StoryEntity
 
-_PAIR = re.compile(r"([A-Z][\w’'-]*(?:\s+(?:[A-Z][\w’'-]*|dan|and|of|untuk|for|de|la|the|di|bagi))*)\s*\(([A-Z][A-Za-z0-9&.-]{1,12})\)")
+_JOIN = r"dan|and|of|untuk|for|de|la|the|di|bagi"
+_PAIR = re.compile(
+    rf"([A-Z][\w’'-]*(?:\s+(?:[A-Z][\w’'-]*|{_JOIN}))*)\s*\(([A-Z][A-Za-z0-9&.-]{{1,12}})\)"
+)
 _PAIR_REV = re.compile(r"\b([A-Z][A-Z0-9&.-]{1,12})\s*\(([A-Z][\w’'-]*(?:\s+[\w’'-]+){1,10})\)")
 _LOWER_JOINERS = {"dan", "and", "of", "untuk", "for", "de", "la", "the", "di", "bagi", "van", "der"}
 
@@ -192,12 +195,12 @@ def merge_entities(articles: list[Article], language: str) -> list[StoryEntity]:
     out: list[StoryEntity] = []
     for members in groups.values():
         type_votes: Counter[str] = Counter()
-        for m in members:
-            type_votes.update(types[m])
+        for member in members:
+            type_votes.update(types[member])
         etype = type_votes.most_common(1)[0][0]
         canonical = _canonical(members, forms)
-        aliases = sorted({s for m in members for s in surface[m]} - {canonical})
-        arts = sorted({x for m in members for x in where[m]})
+        aliases = sorted({s for n in members for s in surface[n]} - {canonical})
+        arts = sorted({x for n in members for x in where[n]})
         out.append(StoryEntity(canonical, etype, tuple(aliases), tuple(arts)))
     counts = {e.name: sum(forms[m] for m in groups[uf.find(e.name)]) for e in out}
     out.sort(key=lambda e: (-counts[e.name], e.name))

@@ -42,7 +42,8 @@ def to_html(story: Story, numbers: Numbers) -> list[str]:
     for q in story.quotes[:SHOWN]:
         text = f"“{escape(q.text)}”" if q.direct else escape(q.text)
         who = escape(q.speaker) if q.speaker else "(unattributed)"
-        out.append(f"<li><b>{who}</b>: {text}{cite_link(story, numbers, Citation(q.article, q.sentence))}</li>")
+        cite = cite_link(story, numbers, Citation(q.article, q.sentence))
+        out.append(f"<li><b>{who}</b>: {text}{cite}</li>")
     out.append("</ul>")
     return out
 

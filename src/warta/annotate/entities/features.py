@@ -76,7 +76,7 @@ def sentence_features(tokens: Sequence[str], language: str = "id") -> list[list[
                 feats.extend(_word_feats(tokens[j], f"{offset}:", cues))
             else:
                 feats.append(f"{offset}:edge")
-        if 0 < i:
+        if i > 0:
             feats.append(f"-1w|w={tokens[i - 1].lower()}|{low}")
         if i + 1 < n:
             feats.append(f"w|+1w={low}|{tokens[i + 1].lower()}")
