@@ -178,7 +178,8 @@ def main() -> None:
     if not args.skip_ner:
         bench_ner(require(DATA_DIR / "indo_ner", "indo_ner"))
     if not args.skip_gold:
-        bench_gold(require(DATA_DIR / "indosum_devfolds", "IndoSum"))
+        require(DATA_DIR / "indosum_devfolds", "IndoSum")
+        bench_gold(DATA_DIR)
 
 
 if __name__ == "__main__":

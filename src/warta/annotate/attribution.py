@@ -21,9 +21,12 @@ def _patterns(language: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Patte
     verbs = sorted(data.get("verbs", []), key=len, reverse=True)
     according = sorted(data.get("according", []), key=len, reverse=True)
     v = "|".join(re.escape(x) for x in verbs)
+    # Only bare verbs put the speaker after them ("kata Tokayev"); after a me-/ber- verb comes
+    # what was said ("mengatakan Dera ditemukan ..."), the speaker stands before it.
+    v_after = "|".join(re.escape(x) for x in verbs if not x.startswith(("me", "ber"))) or "(?!)"
     a = "|".join(re.escape(x) for x in according) or "(?!)"
     # "kata Tokayev" / "menurut Tokayev" (verb, then the name)
-    after = re.compile(rf"\b(?:{v}|{a})\s+(?:oleh\s+)?{_NAME}")
+    after = re.compile(rf"\b(?:{v_after}|{a})\s+(?:oleh\s+)?{_NAME}")
     # "Tokayev mengatakan" (the name, then the verb)
     before = re.compile(rf"{_NAME}\s*,?\s+(?:(?:juga|pun|kemudian|lalu|telah|sudah)\s+)?(?:{v})\b")
     common = re.compile(rf"\b(?:{a})\s+{_COMMON}", re.IGNORECASE)
@@ -45,8 +48,13 @@ def clean_name(name: str) -> str | None:
     return " ".join(words) or None
 
 
+_QUOTED = re.compile(r"“[^”]*”|\"[^\"\n]*\"")
+
+
 def attribution(sentence: str, language: str) -> str | None:
-    """The name a sentence credits its content to, or None."""
+    """The name a sentence credits its content to, or None (quoted words are not searched:
+    "menurut perspektif Islam" inside a quote credits nobody)."""
+    sentence = _QUOTED.sub(lambda m: " " * len(m.group()), sentence)
     after, before, common = _patterns(language)
     for pattern in (after, before):
         m = pattern.search(sentence)

@@ -87,11 +87,12 @@ def fact_key(q: Quantity, language: str = "id") -> str | None:
     return None if generic else head
 
 
-def parse_digits(text: str, language: str = "id") -> float | None:
+def parse_digits(text: str, language: str = "id", scaled: bool = False) -> float | None:
     """``"2.000"`` -> 2000, ``"2,5"`` -> 2.5, ``"2.000,50"`` -> 2000.5, ``"2,000"`` -> 2000.
 
     A single separator followed by exactly three digits is a thousands separator in either
-    language; otherwise Indonesian reads a comma as the decimal mark and English a dot.
+    language; otherwise Indonesian reads a comma as the decimal mark and English a dot.  Before
+    a scale word ("6,649 miliar") the single separator is the language's decimal mark.
     """
     if "." in text and "," in text:
         dec = "," if text.rfind(",") > text.rfind(".") else "."
@@ -103,7 +104,10 @@ def parse_digits(text: str, language: str = "id") -> float | None:
             cleaned = text
         else:
             groups = text.split(sep)
-            if all(len(g) == 3 for g in groups[1:]) and 1 <= len(groups[0]) <= 3:
+            decimal = "," if language == "id" else "."
+            if scaled and len(groups) == 2 and sep == decimal:
+                cleaned = groups[0] + "." + groups[1]
+            elif all(len(g) == 3 for g in groups[1:]) and 1 <= len(groups[0]) <= 3:
                 cleaned = "".join(groups)
             elif len(groups) == 2:
                 cleaned = groups[0] + "." + groups[1]
@@ -143,8 +147,9 @@ def _value(text: str, lex: _Lex, language: str) -> tuple[float, float | None] | 
         return float(lex.vague[low]), None
     m = re.match(rf"({_DIGITS})(?:\s*(?:-|–|sampai|hingga|to)\s*({_DIGITS}))?(.*)$", low)
     if m:
-        first = parse_digits(m.group(1), language)
-        second = parse_digits(m.group(2), language) if m.group(2) else None
+        scaled = bool(m.group(3).split())
+        first = parse_digits(m.group(1), language, scaled)
+        second = parse_digits(m.group(2), language, scaled) if m.group(2) else None
         if first is None:
             return None
         mult = 1.0
@@ -153,6 +158,9 @@ def _value(text: str, lex: _Lex, language: str) -> tuple[float, float | None] | 
         return first * mult, (second * mult if second is not None else None)
     value = _parse_words(low.split(), lex)
     return (value, None) if value is not None else None
+
+
+_VERB_PREFIXES = ("me", "ber", "di", "ter", "per")
 
 
 def _is_year(raw: str) -> bool:
@@ -201,7 +209,20 @@ def find_quantities(text: str, language: str = "id") -> list[tuple[Quantity, int
         if parsed is None or parsed[0] <= 0:
             continue
         before = text[: m.start()].rstrip()
-        prev_word = before.split()[-1].lower().strip("(,") if before.split() else ""
+        words_before = before.split()
+        prev_raw = words_before[-1].strip("(,") if words_before else ""
+        prev_word = prev_raw.lower()
+        follow = (raw.lower() + text[m.end():m.end() + 30]).split()
+        idiom = follow[:1] == ["satu"] and ("pun" in follow[1:3] or follow[1:2] == ["sama"])
+        if prev_word == "salah" or idiom:
+            continue  # "salah satu", "satu pun", "satu sama lain": idioms, not counts
+        # A number right after a capitalised word (not the sentence's first) is part of a name
+        # or code: "KRI Parang 647", "Pelindo 1", "BK 1200 GO".
+        if (raw[:1].isdigit() and len(words_before) > 1 and prev_raw[:1].isupper()
+                and not words_before[-1].endswith(",") and prev_word not in lex.qualifiers):
+            continue
+        if before.endswith(("+", "H -", "H-")):
+            continue  # "H+4", "H-60": days around a holiday
         if (prev_word in _NOT_BEFORE or _MONEY_BEFORE.search(before)
                 or before.endswith(("ke-", "#"))):
             continue
@@ -211,11 +232,20 @@ def find_quantities(text: str, language: str = "id") -> list[tuple[Quantity, int
         if not rest:
             continue
         head = rest[0].lower()
+        noun_before = False
         if head in ("-", "/") or (
             raw[:1].isdigit() and (after[:1] in ("/", ":") or after[:2] in ("%", " %"))
         ):
             continue
-        if head in lex.not_counts or not head.isalpha() or (_is_year(raw) and raw.isdigit()):
+        if head in ("atau", ",", ".", ")") and prev_word.isalpha() and prev_raw.islower() \
+                and prev_word not in lex.not_counts and not prev_word.startswith(_VERB_PREFIXES) \
+                and len(words_before) > 1 and raw.replace(".", "").isdigit() and not _is_year(raw):
+            # "memperoleh suara 2.197.333 atau ...": the counted noun before the number.
+            head = prev_word
+            rest = [prev_raw, *rest[1:]]
+            noun_before = True
+        elif head in lex.not_counts or not head.isalpha() \
+                or (_is_year(raw) and raw.isdigit()):
             continue
         months = load_with_default(language, "calendar").get("months", {})
         if raw.isdigit() and len(raw) <= 2 and head in months:
@@ -234,6 +264,8 @@ def find_quantities(text: str, language: str = "id") -> list[tuple[Quantity, int
             qual, kind = None, None
         head_end = m.end() + after.find(rest[0]) + len(rest[0])
         start = m.start() if qual else m.start("num")
+        if noun_before:
+            start, head_end = len(before) - len(prev_raw), m.end()
         out.append((
             Quantity(
                 value=value, text=text[start:head_end].strip(), start=start, end=head_end, sentence=0,
