@@ -2,16 +2,16 @@
 
 Two quantities are comparable when they count the same thing (same head noun, same event word
 when both have one; a generic head like "orang" needs an event).  Each value becomes an interval
-by its qualifier ("lebih dari 2.000" = [2000, inf), "sekitar 2.000" = [1800, 2200], "ribuan" =
-[1000, 9999]).  A group is ``agree`` when all intervals overlap, ``update`` when they do not but
-every clash is between values holding on different dates, else ``disagree``.  Single values form
+by its qualifier ("lebih dari 2.000" = [2000, 3000], "sekitar 2.000" = [1800, 2200],
+"hampir 10.000" = [8000, 10000], "ribuan" = [1000, 9999]).  A group is ``agree`` when all
+intervals overlap, ``update`` when they do not but every clash is between values holding on
+different dates, else ``disagree``.  Single values form
 no group (nothing to compare); one article's repeated value is one value.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import math
 from collections import defaultdict
 
 from ..annotate.numbers import fact_key
@@ -20,6 +20,7 @@ from ..model import Article, FactGroup, FactValue, Quantity, Story
 from .entities import entity_lookup, resolve
 
 APPROX = 0.1  # "sekitar"/"about" allows +-10 %
+OVER = 1.5  # "lebih dari X"/"at least X" allows up to 1.5 X
 
 
 def sentence_date(article: Article, sentence_index: int) -> dt.date | None:
@@ -47,7 +48,8 @@ def interval(q: Quantity) -> tuple[float, float]:
     if kind == "approx":
         return (v * (1 - APPROX), v * (1 + APPROX))
     if kind == "over":
-        return (v, math.inf)
+        # Outlets round down to a round number: "lebih dari 2.000" is not 9.000.
+        return (v, v * OVER)
     if kind == "under":
         return (v * 0.8, v)
     if kind == "upto":
