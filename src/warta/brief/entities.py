@@ -36,6 +36,16 @@ def strip_title(name: str, language: str) -> str:
     return " ".join(words)
 
 
+def _trim_lower(name: str) -> str:
+    # "relawan Palang Merah Indonesia" -> "Palang Merah Indonesia": in cased text a name starts
+    # with a capital; lower-case words before it are context the tagger swept in.
+    words = name.split()
+    if any(w[:1].isupper() for w in words):
+        while words and not words[0][:1].isupper():
+            words = words[1:]
+    return " ".join(words)
+
+
 def is_acronym(name: str) -> bool:
     """All capitals (digits/& allowed), 2-12 characters, one word: ``CSTO``, ``TNI``."""
     return bool(re.fullmatch(r"[A-Z][A-Z0-9&]{1,11}", name.replace(".", "")))
@@ -125,13 +135,13 @@ def merge_entities(articles: list[Article], language: str) -> list[StoryEntity]:
     surface: dict[str, set[str]] = defaultdict(set)
     mentions: list[tuple[Article, Mention]] = [(a, m) for a in articles for m in a.entities]
     for a, m in mentions:
-        name = strip_title(m.text.strip(), a.language)
+        name = _trim_lower(strip_title(m.text.strip(), a.language))
         if len(name) < 2 or not any(c.isalpha() for c in name):
             continue
         forms[name] += 1
         types[name][m.type] += 1
         where[name].add(a.id)
-        surface[name].add(m.text.strip())
+        surface[name].add(_trim_lower(m.text.strip()))
     for long, short in acronym_pairs(articles):
         for name in (long, short):
             if name in forms:

@@ -23,7 +23,7 @@ def to_json(story: Story) -> list[dict[str, Any]]:
 
 def _label(story: Story, numbers: Numbers, i: int) -> tuple[str, str, str, str]:
     e = story.entities[i]
-    arts = ", ".join(str(numbers[a]) for a in e.articles if a in numbers)
+    arts = ", ".join(str(n) for n in sorted(numbers[a] for a in e.articles if a in numbers))
     return e.name, e.type, ", ".join(e.aliases), arts
 
 

@@ -41,7 +41,7 @@ def shape(word: str) -> str:
 def _word_feats(word: str, prefix: str, cues: tuple[frozenset[str], ...]) -> list[str]:
     low = word.lower()
     titles, orgs, places = cues
-    feats = [f"{prefix}w={low}"]
+    feats = [f"{prefix}w={low}", f"{prefix}s3={low[-3:]}"]
     if low in titles:
         feats.append(f"{prefix}title")
     if low in orgs:
@@ -60,8 +60,9 @@ def sentence_features(tokens: Sequence[str], language: str = "id") -> list[list[
     out: list[list[str]] = []
     for i, word in enumerate(tokens):
         low = word.lower()
-        feats = ["bias", f"w={low}", f"shape={shape(word)}", f"p3={low[:3]}", f"s3={low[-3:]}",
-                 f"s2={low[-2:]}", f"len={min(len(word), 8)}"]
+        feats = ["bias", f"w={low}", f"shape={shape(word)}", f"p2={low[:2]}", f"p3={low[:3]}",
+                 f"p4={low[:4]}", f"s2={low[-2:]}", f"s3={low[-3:]}", f"s4={low[-4:]}",
+                 f"len={min(len(word), 8)}"]
         if word.isupper() and len(word) > 1:
             feats.append("upper")
         elif word[:1].isupper():
@@ -80,5 +81,6 @@ def sentence_features(tokens: Sequence[str], language: str = "id") -> list[list[
             feats.append(f"-1w|w={tokens[i - 1].lower()}|{low}")
         if i + 1 < n:
             feats.append(f"w|+1w={low}|{tokens[i + 1].lower()}")
+            feats.append(f"shape|+1shape={shape(word)}|{shape(tokens[i + 1])}")
         out.append(feats)
     return out
