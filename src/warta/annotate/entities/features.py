@@ -30,6 +30,7 @@ def cue_words(language: str) -> tuple[frozenset[str], frozenset[str], frozenset[
     )
 
 
+@functools.lru_cache(maxsize=65536)
 def shape(word: str) -> str:
     """``Jakarta`` -> ``Xx``, ``KPK`` -> ``X``, ``2.000`` -> ``d.d``: runs squeezed."""
     s = word
@@ -38,9 +39,11 @@ def shape(word: str) -> str:
     return _SQUEEZE.sub(r"\1", s)
 
 
-def _word_feats(word: str, prefix: str, cues: tuple[frozenset[str], ...]) -> list[str]:
+@functools.lru_cache(maxsize=262144)
+def _word_feats(word: str, prefix: str, language: str) -> tuple[str, ...]:
+    # Cached: news repeats its words, and every token is a neighbour four times.
     low = word.lower()
-    titles, orgs, places = cues
+    titles, orgs, places = cue_words(language)
     feats = [f"{prefix}w={low}", f"{prefix}s3={low[-3:]}"]
     if low in titles:
         feats.append(f"{prefix}title")
@@ -50,12 +53,11 @@ def _word_feats(word: str, prefix: str, cues: tuple[frozenset[str], ...]) -> lis
         feats.append(f"{prefix}place")
     if word[:1].isupper():
         feats.append(f"{prefix}cap")
-    return feats
+    return tuple(feats)
 
 
 def sentence_features(tokens: Sequence[str], language: str = "id") -> list[list[str]]:
     """One feature list per token of a tokenized sentence."""
-    cues = cue_words(language)
     n = len(tokens)
     out: list[list[str]] = []
     for i, word in enumerate(tokens):
@@ -74,7 +76,7 @@ def sentence_features(tokens: Sequence[str], language: str = "id") -> list[list[
         for offset in (-2, -1, 1, 2):
             j = i + offset
             if 0 <= j < n:
-                feats.extend(_word_feats(tokens[j], f"{offset}:", cues))
+                feats.extend(_word_feats(tokens[j], f"{offset}:", language))
             else:
                 feats.append(f"{offset}:edge")
         if i > 0:
