@@ -70,3 +70,14 @@ def test_fact_key_groups_wordings() -> None:
 
 def test_english_numbers() -> None:
     assert values("More than 2,000 people were arrested.", "en") == [(2000, "people", "more than")]
+
+
+def test_attribution_to_people_and_outlets() -> None:
+    from warta.annotate.attribution import attribution
+
+    assert attribution("Sebanyak 2.000 personel dikerahkan, kata Tokayev.", "id") == "Tokayev"
+    assert attribution("Sebanyak 164 orang tewas, seperti dikutip RIA Novosti.", "id") == "RIA Novosti"
+    assert attribution("Kapolri Listyo Sigit mengatakan ada 5 tersangka.", "id") == "Kapolri Listyo Sigit"
+    assert attribution("Sebanyak 5 orang tewas.", "id") is None
+    # A speech verb in -me form is followed by what was said, not by the speaker.
+    assert attribution("Ia mengatakan Dera ditemukan tewas.", "id") is None
