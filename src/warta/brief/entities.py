@@ -232,19 +232,25 @@ def entity_lookup(entities: list[StoryEntity]) -> dict[str, str]:
     return out
 
 
-def resolve(name: str | None, lookup: dict[str, str], language: str) -> str | None:
+def resolve(name: str | None, lookup: dict[str, str], language: str,
+            persons: frozenset[str] = frozenset()) -> str | None:
     """Map a speaker/attribution string onto a story entity name where one matches."""
     if not name:
         return None
     words = strip_title(name, language).split()
-    # The longest tail that names an entity: "Bupati Margaluyu Dewi Anggraeni" -> "Dewi Anggraeni".
-    for k in range(len(words)):
-        hit = lookup.get(" ".join(words[k:]).casefold())
-        if hit:
-            return hit
+    # The longest tail that names an entity: "Bupati Margaluyu Dewi Anggraeni" -> "Dewi
+    # Anggraeni"; a person beats a longer non-person hit (a title swept into an ORG span).
+    hits = [h for k in range(len(words)) if (h := lookup.get(" ".join(words[k:]).casefold()))]
+    if hits:
+        return next((h for h in hits if h in persons), hits[0])
     last = strip_title(name, language).split()[-1].casefold()
-    hits = {v for k, v in lookup.items() if k.split() and k.split()[-1] == last}
-    return next(iter(hits)) if len(hits) == 1 else name
+    same_last = {v for k, v in lookup.items() if k.split() and k.split()[-1] == last}
+    return next(iter(same_last)) if len(same_last) == 1 else name
+
+
+def person_names(entities: list[StoryEntity]) -> frozenset[str]:
+    """Canonical names of the PERSON entities."""
+    return frozenset(e.name for e in entities if e.type == "PERSON")
 
 
 def entities_stage(story: Story, config: Config) -> None:

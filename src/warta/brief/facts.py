@@ -17,7 +17,7 @@ from collections import defaultdict
 from ..annotate.numbers import fact_key
 from ..config import Config
 from ..model import Article, FactGroup, FactValue, Quantity, Story
-from .entities import entity_lookup, resolve
+from .entities import entity_lookup, person_names, resolve
 
 APPROX = 0.1  # "sekitar"/"about" allows +-10 %
 OVER = 1.5  # "lebih dari X"/"at least X" allows up to 1.5 X
@@ -77,7 +77,7 @@ def status(items: list[tuple[Quantity, dt.date | None]]) -> str:
 
 
 def group_facts(articles: list[Article], lookup: dict[str, str] | None = None,
-                language: str = "id") -> list[FactGroup]:
+                language: str = "id", persons: frozenset[str] = frozenset()) -> list[FactGroup]:
     """Fact groups of a story: values from at least two articles about one thing."""
     lookup = lookup or {}
     by_key: dict[str, list[tuple[Article, Quantity]]] = defaultdict(list)
@@ -98,7 +98,7 @@ def group_facts(articles: list[Article], lookup: dict[str, str] | None = None,
         values = tuple(
             FactValue(
                 value=q.value, text=q.text, qualifier=q.qualifier, article=a.id, sentence=q.sentence,
-                as_of=d, attributed_to=resolve(q.attributed_to, lookup, language),
+                as_of=d, attributed_to=resolve(q.attributed_to, lookup, language, persons),
             )
             for (a, q), (_, d) in zip(members, dated, strict=True)
         )
@@ -110,4 +110,5 @@ def group_facts(articles: list[Article], lookup: dict[str, str] | None = None,
 
 def facts_stage(story: Story, config: Config) -> None:
     """Story stage: fill ``story.facts`` (after the entity stage, to resolve attributions)."""
-    story.facts = group_facts(story.articles, entity_lookup(story.entities), story.language)
+    story.facts = group_facts(story.articles, entity_lookup(story.entities), story.language,
+                              person_names(story.entities))
