@@ -21,7 +21,7 @@ from warta.annotate.entities.conll import SETS, read_conll, spans
 from warta.annotate.entities.features import sentence_features
 
 ROOT = Path(__file__).resolve().parents[1]
-PARAMS = {"c1": 0.05, "c2": 0.01, "max_iterations": 120, "feature.possible_transitions": True,
+PARAMS = {"c1": 0.01, "c2": 0.1, "max_iterations": 120, "feature.possible_transitions": True,
           "feature.minfreq": 2}
 
 
