@@ -19,8 +19,8 @@ HOSTILE = '<script>alert("x")</script>'
 
 def _story() -> Story:
     a = annotate(article([
-        "Sebanyak 2.000 tentara dikerahkan ke Almaty, kata Presiden Kassym-Jomart Tokayev.",
-        f"“Kami akan menumpas {HOSTILE} para teroris,” kata Tokayev.",
+        "Sebanyak 2.000 tentara dikerahkan ke Almaty, kata Presiden Joko Widodo.",
+        f"“Kami akan menumpas {HOSTILE} para teroris,” kata Widodo.",
     ], id="a", source="Kabar | Satu", published=dt.date(2022, 1, 6)), Config())
     b = annotate(article([
         "Sebanyak 2.500 tentara dikerahkan ke Almaty.",
@@ -39,10 +39,10 @@ def test_json_contract_and_schema() -> None:
     assert fact["quantity"] == "personel dikerahkan" and fact["status"] == "disagree"
     first = fact["values"][0]
     assert first == {"value": 2000, "text": "2.000 tentara", "qualifier": None, "article": "a",
-                     "sentence": 0, "as_of": "2022-01-06", "attributed_to": "Kassym-Jomart Tokayev"}
+                     "sentence": 0, "as_of": "2022-01-06", "attributed_to": "Joko Widodo"}
     assert {"name", "type", "aliases", "articles"} == set(story["entities"][0])
     quote = story["quotes"][0]
-    assert quote["direct"] is True and quote["speaker"] == "Kassym-Jomart Tokayev"
+    assert quote["direct"] is True and quote["speaker"] == "Joko Widodo"
     assert (quote["article"], quote["sentence"]) == ("a", 1)
 
 
