@@ -63,6 +63,51 @@ class Sentence:
 
 
 @dataclass(frozen=True)
+class Mention:
+    """A named-entity mention: ``start``/``end`` are offsets into ``Article.body``."""
+
+    text: str
+    start: int
+    end: int
+    type: str  # PERSON | ORGANIZATION | LOCATION | EVENT | PRODUCT | MISC
+    sentence: int
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A head count in a sentence: "lebih dari 2.000 personel dikerahkan".
+
+    ``value`` is the number (the low end for a range, whose top is ``high``); ``counted`` is the
+    head noun, ``event`` the word saying what happened to it; ``attributed_to`` whom the outlet
+    credits it to ("kata Tokayev").
+    """
+
+    value: float
+    text: str
+    start: int
+    end: int
+    sentence: int
+    qualifier: str | None = None
+    qualifier_kind: str | None = None  # approx | over | under | upto | range | vague
+    high: float | None = None
+    counted: str | None = None
+    event: str | None = None
+    attributed_to: str | None = None
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A quote: ``text`` is the quoted words as written; ``sentence`` where it starts."""
+
+    text: str
+    speaker: str | None
+    direct: bool
+    sentence: int
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
 class TimeExpression:
     """A date/time expression found in a text, normalized against a reference date.
 
@@ -104,8 +149,12 @@ class Article:
     removed: list[RemovedLine] = field(default_factory=list)
     sentences: list[Sentence] = field(default_factory=list)
     extra: dict[str, Any] = field(default_factory=dict)
+    # issue 6: named entities, quantities and quotes found in this article (annotate/).
+    entities: list[Mention] = field(default_factory=list)
+    quantities: list[Quantity] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    # issue 5: date/time expressions (annotate/dates/); confidence of an inferred date.
     times: list[TimeExpression] = field(default_factory=list)
-    # How sure an inferred publication date is (0-1); None when not inferred.
     published_confidence: float | None = None
 
 
@@ -130,6 +179,49 @@ class SummarySentence:
 
 
 @dataclass(frozen=True)
+class StoryEntity:
+    """One entity of a story, merged across its articles."""
+
+    name: str
+    type: str
+    aliases: tuple[str, ...]
+    articles: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class FactValue:
+    """One outlet's value for a fact, with where it was said."""
+
+    value: float
+    text: str
+    qualifier: str | None
+    article: str
+    sentence: int
+    as_of: dt.date | None
+    attributed_to: str | None
+
+
+@dataclass(frozen=True)
+class FactGroup:
+    """Comparable values across a story: ``status`` is agree | disagree | update."""
+
+    quantity: str
+    status: str
+    values: tuple[FactValue, ...]
+
+
+@dataclass(frozen=True)
+class StoryQuote:
+    """A quote of a story, speaker resolved to a story entity name where possible."""
+
+    speaker: str | None
+    text: str
+    direct: bool
+    article: str
+    sentence: int
+
+
+@dataclass(frozen=True)
 class TimelineEntry:
     """A dated happening: the text of a source sentence, cited; ``date`` is "YYYY-MM-DD",
     "YYYY-MM" or "YYYY"; ``status`` is "happened" or "planned" (future at writing time)."""
@@ -149,8 +241,12 @@ class Story:
     language: str
     articles: list[Article]
     summary: list[SummarySentence] = field(default_factory=list)
+    # issue 6: merged entities, grouped numeric facts, attributed quotes (brief/).
+    entities: list[StoryEntity] = field(default_factory=list)
+    facts: list[FactGroup] = field(default_factory=list)
+    quotes: list[StoryQuote] = field(default_factory=list)
+    # issue 5: dated entries; why the timeline is empty (for the reader), None otherwise.
     timeline: list[TimelineEntry] = field(default_factory=list)
-    # Why the timeline is empty (no dates found), for the reader; None otherwise.
     timeline_note: str | None = None
 
 

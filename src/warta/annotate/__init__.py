@@ -15,10 +15,22 @@ from ..model import Article
 
 Annotator = Callable[[Article, Config], None]
 
-from .dates import annotate_times  # noqa: E402  (needs Annotator's imports above)
 
 #: The annotators the pipeline runs, in order.
-ANNOTATORS: list[Annotator] = [annotate_times]
+ANNOTATORS: list[Annotator] = []
+
+
+def _register_annotators() -> None:
+    # Dates first: facts read sentence dates.  Imported here to avoid an import cycle.
+    from .dates.annotator import annotate_times
+    from .entities import annotate_entities
+    from .numbers import annotate_quantities
+    from .quotes import annotate_quotes
+
+    ANNOTATORS.extend([annotate_times, annotate_entities, annotate_quantities, annotate_quotes])
+
+
+_register_annotators()
 
 
 def annotate(article: Article, config: Config) -> Article:

@@ -17,7 +17,19 @@ __all__ = ["STORY_STAGES", "build_stories", "build_story", "group_articles", "st
 
 #: Per-story stages run after the summary (timeline, entity merge, fact groups, ...): each is
 #: ``(story, config) -> None`` and fills its own field of the story; a pure function of it.
-STORY_STAGES: list[Callable[[Story, Config], None]] = [build_timeline]
+STORY_STAGES: list[Callable[[Story, Config], None]] = []
+
+
+def _register_stages() -> None:
+    # Entities before facts and quotes: those resolve names against the merged entities.
+    from .entities import entities_stage
+    from .facts import facts_stage
+    from .quotes import quotes_stage
+
+    STORY_STAGES.extend([build_timeline, entities_stage, facts_stage, quotes_stage])
+
+
+_register_stages()
 
 
 def story_id(articles: Sequence[Article]) -> str:

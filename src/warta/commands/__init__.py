@@ -6,12 +6,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from . import dates, digest, ingest, search, serve, summarize
+from . import dates, digest, entities, ingest, search, serve, summarize
 
 COMMANDS: list[Callable[[Any], None]] = [
     digest.register,
     summarize.register,
     dates.register,
+    entities.register,
     ingest.register,
     serve.register,
     search.register,

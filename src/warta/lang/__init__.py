@@ -67,6 +67,33 @@ SCHEMAS: dict[str, dict[str, tuple[str, bool]]] = {
             "quarter", "future_markers", "count_nouns", "year_context", "chained")},
         "one_prefix": ("str", False),
     },
+    # Named entities (issue 6): lower-case cue words used as tagger features and by the merger.
+    "entities": {
+        "person_titles": ("list[str]", True),
+        "org_words": ("list[str]", False),
+        "place_words": ("list[str]", False),
+    },
+    # Quantities (issue 6): number words -> value, scale words ("juta") -> multiplier,
+    # vague amounts ("ribuan") -> a representative value, qualifier phrases -> kind.
+    "numbers": {
+        "units": ("dict[str,int]", True),
+        "scales": ("dict[str,int]", False),
+        "vague": ("dict[str,int]", False),
+        "qualifiers": ("dict[str,str]", False),
+        # Head nouns that are never head counts (years, ages, money, time, measures).
+        "not_counts": ("list[str]", False),
+        # Words between a number's noun and its event to skip ("2 warga yang hanyut").
+        "fillers": ("list[str]", False),
+        # Head nouns and event words -> a shared form, so outlets' wordings group together.
+        "heads": ("dict[str,str]", False),
+        "events": ("dict[str,str]", False),
+    },
+    # Speech verbs (issue 6): verbs that introduce or close a quote; "according to" words.
+    "speech": {
+        "verbs": ("list[str]", True),
+        "according": ("list[str]", False),
+        "that": ("list[str]", False),
+    },
 }
 
 _CODE = re.compile(r"^[a-z]{2,3}$")

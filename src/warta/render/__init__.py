@@ -10,9 +10,17 @@ from ..model import Digest
 from .html import render_html
 from .json import digest_to_dict, render_json
 from .markdown import render_markdown
-from .timeline import timeline_to_json  # importing it registers the timeline section
+from .sections import SECTIONS
 
-_ = timeline_to_json
+
+def _register_sections() -> None:
+    # The story sections, in the order a brief shows them after the summary.
+    from . import entities, facts, quotes, timeline
+
+    SECTIONS.extend([timeline.SECTION, entities.SECTION, facts.SECTION, quotes.SECTION])
+
+
+_register_sections()
 
 RENDERERS: dict[str, Callable[[Digest, Config], str]] = {
     "json": render_json,

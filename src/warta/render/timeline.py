@@ -1,6 +1,6 @@
 """The "timeline" story section in JSON, Markdown and HTML (with an inline SVG chart).
 
-Importing this module registers the section in :data:`.sections.SECTIONS`.  All text is
+``SECTION`` is registered in :data:`.sections.SECTIONS` by ``render/__init__.py``.  All text is
 escaped; the chart uses no external resource.
 """
 
@@ -13,7 +13,7 @@ from typing import Any
 from ..model import Story, TimelineEntry
 from .html import cite_link
 from .markdown import md_escape
-from .sections import SECTIONS, Numbers, StorySection
+from .sections import Numbers, StorySection
 
 
 def timeline_to_json(story: Story) -> list[dict[str, Any]]:
@@ -96,4 +96,4 @@ def timeline_to_html(story: Story, numbers: Numbers) -> list[str]:
     return out
 
 
-SECTIONS.append(StorySection("timeline", timeline_to_json, timeline_to_markdown, timeline_to_html))
+SECTION = StorySection("timeline", timeline_to_json, timeline_to_markdown, timeline_to_html)

@@ -1,0 +1,75 @@
+"""Train the shipped Indonesian NER model (src/warta/models/ner-id.crfsuite).
+
+Data: ../shared/data/indo_ner, only the permissively licensed sets (IndoNLU NERGrit and NERP,
+Apache-2.0; idner-news-2k, MIT), their train + valid/dev parts.  Test parts are never read here.
+
+    .venv/bin/python scripts/train_ner.py [--data ../shared/data/indo_ner] [--out PATH]
+    .venv/bin/python scripts/train_ner.py --dev [--c1 X --c2 Y]   # tuning: train on train
+        parts only, report span F1 on the valid/dev parts (the test parts stay unread)
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+import pycrfsuite
+
+from warta.annotate.entities.conll import SETS, read_conll, spans
+from warta.annotate.entities.features import sentence_features
+
+ROOT = Path(__file__).resolve().parents[1]
+PARAMS = {"c1": 0.01, "c2": 0.1, "max_iterations": 120, "feature.possible_transitions": True,
+          "feature.minfreq": 2}
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data" / "indo_ner")
+    ap.add_argument("--out", type=Path, default=ROOT / "src" / "warta" / "models" / "ner-id.crfsuite")
+    ap.add_argument("--dev", action="store_true", help="train on train only, score the dev parts")
+    ap.add_argument("--c1", type=float)
+    ap.add_argument("--c2", type=float)
+    args = ap.parse_args()
+    if args.c1 is not None:
+        PARAMS["c1"] = args.c1
+    if args.c2 is not None:
+        PARAMS["c2"] = args.c2
+    if args.dev:
+        args.out = Path("/tmp") / f"warta-ner-dev-{PARAMS['c1']}-{PARAMS['c2']}.crfsuite"
+    trainer = pycrfsuite.Trainer(verbose=False)
+    n_sent = n_tok = 0
+    for folder, parts, _test, _types in SETS.values():
+        for part in parts[:1] if args.dev else parts:
+            for words, labels in read_conll(args.data / folder / part):
+                trainer.append(sentence_features(words), labels)
+                n_sent += 1
+                n_tok += len(words)
+    trainer.set_params(PARAMS)
+    t0 = time.perf_counter()
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    trainer.train(str(args.out))
+    print(f"trained on {n_sent} sentences / {n_tok} tokens in {time.perf_counter() - t0:.0f}s; "
+          f"params {PARAMS}; wrote {args.out} ({args.out.stat().st_size / 1e6:.1f} MB)")
+    if args.dev:
+        _score_dev(args.data, args.out)
+    return 0
+
+
+def _score_dev(data: Path, model: Path) -> None:
+    tagger = pycrfsuite.Tagger()
+    tagger.open(str(model))
+    for name, (folder, parts, _test, types) in SETS.items():
+        tp = fp = fn = 0
+        for words, labels in read_conll(data / folder / parts[1]):
+            gold = spans(labels)
+            pred = {p for p in spans(list(tagger.tag(sentence_features(words)))) if p[2] in types}
+            tp, fp, fn = tp + len(gold & pred), fp + len(pred - gold), fn + len(gold - pred)
+        p, r = tp / max(tp + fp, 1), tp / max(tp + fn, 1)
+        print(f"dev {name}: P {p:.3f} R {r:.3f} F1 {2 * p * r / max(p + r, 1e-9):.3f}")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

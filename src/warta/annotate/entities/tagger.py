@@ -1,0 +1,136 @@
+"""Named-entity tagging: the shipped CRF model for Indonesian, rules for other languages.
+
+The CRF (``models/ner-id.crfsuite``, see ``models/MODEL_CARD.md``) is trained by
+``scripts/train_ner.py``.  For English and other languages there is no model that may be shipped
+or downloaded here, so :func:`rule_spans` tags runs of capitalised words and types them with cue
+words (titles -> PERSON, organisation words and all-caps acronyms -> ORGANIZATION, place
+prepositions -> LOCATION, else MISC).  Its limits: sentence-initial names are missed when the
+next word is not capitalised, lower-case names are never found, and types are guesses where no
+cue word is near.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Sequence
+from importlib import resources
+from typing import Any
+
+from .features import cue_words, sentence_features
+from .tokens import Token, tokenize
+
+MODEL_FILE = "ner-id.crfsuite"
+#: Languages the CRF model serves (Indonesian and the close Malay).
+MODEL_LANGUAGES = frozenset({"id", "ms"})
+
+Span = tuple[int, int, str]  # token start, token end (exclusive), type
+
+
+@functools.cache
+def _tagger() -> Any:
+    import pycrfsuite
+
+    tagger = pycrfsuite.Tagger()
+    ref = resources.files("warta").joinpath("models", MODEL_FILE)
+    with resources.as_file(ref) as path:
+        tagger.open(str(path))
+    return tagger
+
+
+def bio_spans(labels: Sequence[str]) -> list[Span]:
+    """Spans of a BIO label sequence, in order (a stray I- starts a span)."""
+    out: list[Span] = []
+    start, kind = -1, ""
+    for i, label in enumerate([*labels, "O"]):
+        prefix, _, typ = label.partition("-")
+        if start >= 0 and (prefix != "I" or typ != kind):
+            out.append((start, i, kind))
+            start = -1
+        if prefix == "B" or (prefix == "I" and start < 0):
+            start, kind = i, typ
+    return out
+
+
+def crf_labels(words: Sequence[str], language: str = "id") -> list[str]:
+    """BIO labels of a tokenized sentence from the shipped CRF model."""
+    if not words:
+        return []
+    return list(_tagger().tag(sentence_features(words, language)))
+
+
+def rule_spans(words: Sequence[str], language: str = "en") -> list[Span]:
+    """Capitalisation + cue-word tagging (the non-Indonesian fallback and the bench baseline)."""
+    titles, orgs, places = cue_words(language)
+    out: list[Span] = []
+    i, n = 0, len(words)
+    while i < n:
+        w = words[i]
+        if not (w[:1].isupper() and w[:1].isalpha()):
+            i += 1
+            continue
+        j = i + 1
+        while j < n and ((words[j][:1].isupper() and words[j][:1].isalpha())
+                         or (words[j] in ("-", "of", "dan", "de", "van", "bin", "binti")
+                             and j + 1 < n and words[j + 1][:1].isupper())):
+            j += 1
+        run = list(words[i:j])
+        lows = [r.lower() for r in run]
+        # Leading title words belong to the cue, not the name ("Presiden Joko Widodo").
+        k = 0
+        while k < len(run) - 1 and lows[k].rstrip(".") in titles:
+            k += 1
+        if i == 0 and j - i == 1 and not w.isupper():
+            i = j  # a lone capitalised first word is usually just the sentence start
+            continue
+        if lows[0] in titles and len(run) == 1:
+            i = j
+            continue
+        before = words[i - 1].lower() if i else ""
+        if k or before.rstrip(".") in titles:
+            kind = "PERSON"
+        elif any(x in orgs for x in lows) or (len(run) == 1 and w.isupper() and len(w) >= 2):
+            kind = "ORGANIZATION"
+        elif before in places:
+            kind = "LOCATION"
+        elif len(run) in (2, 3):
+            kind = "PERSON"
+        else:
+            kind = "MISC"
+        out.append((i + k, j, kind))
+        i = j
+    return out
+
+
+def tag_tokens(tokens: Sequence[Token], language: str) -> list[Span]:
+    """Entity spans over ``tokens`` (one sentence) for ``language``."""
+    words = [t.text for t in tokens]
+    if language in MODEL_LANGUAGES:
+        return bio_spans(crf_labels(words, language))
+    return rule_spans(words, language)
+
+
+def find_entities(text: str, language: str = "id") -> list[tuple[str, int, int, str]]:
+    """``(text, start, end, type)`` of each entity in ``text`` (offsets into ``text``).
+
+    ``text`` is tagged line by line; long lines are cut at sentence-ending punctuation so a
+    sequence never grows past what the model saw in training.
+    """
+    out: list[tuple[str, int, int, str]] = []
+    for chunk in _chunks(tokenize(text)):
+        for s, e, kind in tag_tokens(chunk, language):
+            start, end = chunk[s].start, chunk[e - 1].end
+            out.append((text[start:end], start, end, kind))
+    return out
+
+
+def _chunks(tokens: list[Token]) -> list[list[Token]]:
+    chunks: list[list[Token]] = []
+    current: list[Token] = []
+    for t in tokens:
+        current.append(t)
+        if t.text in (".", "!", "?") or len(current) >= 200:
+            chunks.append(current)
+            current = []
+    if current:
+        chunks.append(current)
+    return chunks

@@ -1,0 +1,187 @@
+"""Quotes of an article: direct (“…”, "…", also across sentences) and indirect ("mengatakan
+bahwa …", "menurut X, …"), each with its speaker where the text names one.
+
+Speakers: a name right after the closing quote ("…," kata Tokayev), a name before a speech verb
+(Tokayev mengatakan, "…"), or for "katanya"/"ujarnya" the last speaker named in the article
+(the pronoun refers back).  Quotation marks that never close are ignored.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from ..config import Config
+from ..lang import load_with_default
+from ..model import Article, Quote, Sentence
+from .attribution import _NAME, PRONOUNS, attribution, clean_name
+from .entities.features import cue_words
+
+# Opening mark -> closing marks; a quote may not run past a blank line or 1500 characters.
+# Curly quotes pair unambiguously, so they may span sentences and lines; straight quotes may
+# not cross a line (one stray mark would otherwise pair quotes across the whole article).
+_DIRECT = re.compile(r"“([^”“]{3,1500})”|\"([^\"\n]{3,1500})\"|«([^»]{3,1500})»")
+_MIN_WORDS = 3
+
+
+@functools.cache
+def _speech(language: str) -> dict[str, re.Pattern[str]]:
+    data = load_with_default(language, "speech")
+    verbs = sorted(data.get("verbs", []), key=len, reverse=True)
+    v = "|".join(re.escape(x) for x in verbs)
+    # Verbs whose object is what was said ("mengatakan, ..."), with the speaker as subject.
+    v_subject = "|".join(re.escape(x) for x in verbs if x.startswith(("me", "ber"))) or "(?!)"
+    according = "|".join(re.escape(x) for x in sorted(data.get("according", []), key=len, reverse=True))
+    that = "|".join(re.escape(x) for x in data.get("that", [])) or "(?!)"
+    pron = r"(?P<pron>dia|ia|beliau|he|she|they)"
+    return {
+        # After a closing quote: ', kata Tokayev' / ' ujarnya' / ', kata dia'
+        "tail": re.compile(rf"^\s*[,.]?\s*(?:{v})(?:\s+(?:{_NAME}|{pron}\b))?"),
+        # After a closing quote: ' Anies menambahkan.'
+        "tail_name": re.compile(rf"^\s*[,.]?\s*{_NAME}\s+(?:{v})\b"),
+        # Indirect: "<Name> mengatakan (bahwa|,) <clause>"
+        "indirect": re.compile(
+            rf"(?:^|[,;]\s+|\s)(?:{_NAME}|(?P<pron>Ia|Dia|Beliau))(?:,[^,]{{1,80}},)?\s+"
+            rf"(?:(?:juga|pun|kemudian|lalu|telah|sudah|sempat)\s+)?(?:{v_subject})"
+            rf"(?:\s+(?:{that}))?\s*,?\s+(?P<clause>.+)$"
+        ),
+        # "Menurut X, <clause>" / "Menurutnya, <clause>"
+        "menurut": re.compile(
+            rf"^(?:[A-Z]\w*\s+)?(?:(?:{according})(?:nya)?)(?:\s+(?P<who>[^,]{{2,80}}))?,\s*(?P<clause>.+)$",
+            re.IGNORECASE,
+        ),
+        # "<clause start>, kata dia, <clause>": an inserted attribution.
+        "inserted": re.compile(
+            rf",\s*(?:{v}|{according})\s+(?:{_NAME}|(?P<pron>dia|ia|beliau))\s*,\s*(?P<clause>.+)$"
+        ),
+    }
+
+
+def _sentence_at(sentences: list[Sentence], offset: int) -> int:
+    for i, s in enumerate(sentences):
+        if s.start <= offset < s.end or offset < s.start:
+            return i
+    return max(len(sentences) - 1, 0)
+
+
+def _person_near(article: Article, start: int, end: int) -> str | None:
+    # The tagger's PERSON mention inside or right after a captured speaker phrase: "kata
+    # Kepala Dinas Sosial DKI, Masrokhan" -> Masrokhan.
+    for m in article.entities:
+        if m.type == "PERSON" and start <= m.start <= end + 60:
+            return m.text
+    return None
+
+
+def _speaker(article: Article, name: str | None, start: int, end: int) -> str | None:
+    found = _person_near(article, start, end)
+    if found and (name is None or found not in name or name.split()[0].lower() in _titles(article)):
+        return found
+    return clean_name(name) if name else None
+
+
+def _titles(article: Article) -> frozenset[str]:
+    return cue_words(article.language)[0]
+
+
+PRONOUN = "-nya"  # placeholder: resolved to the last named speaker before it
+
+
+def find_quotes(article: Article) -> list[Quote]:
+    """Direct then indirect quotes of ``article``, in text order."""
+    pat = _speech(article.language)
+    body = article.body
+    quotes: list[Quote] = []
+    covered: set[int] = set()
+    prev_end_sentence = -10
+    prev_speaker: str | None = None
+    for m in _DIRECT.finditer(body):
+        text = next(g for g in m.groups() if g is not None).strip().rstrip(",")
+        if len(text.split()) < _MIN_WORDS:
+            continue  # a scare-quoted term, not a quote
+        first = _sentence_at(article.sentences, m.start())
+        last = _sentence_at(article.sentences, m.end() - 1)
+        speaker: str | None = None
+        window = body[m.end(): m.end() + 200]
+        t = pat["tail"].match(window)
+        tn = pat["tail_name"].match(window)
+        if t:
+            if t.group(1):
+                speaker = _speaker(article, t.group(1), m.end() + t.start(1), m.end() + t.end(1))
+            else:
+                speaker = PRONOUN
+        elif tn:
+            speaker = _speaker(article, tn.group(1), m.end() + tn.start(1), m.end() + tn.end(1))
+        if speaker is None:
+            # "Tokayev mengatakan, “…”": the name before the quote in the same sentence.
+            sent = article.sentences[first]
+            speaker = attribution(body[sent.start: m.start()], article.language)
+        if speaker is None and first - prev_end_sentence <= 2:
+            # A quote that follows another with no attribution of its own continues it.
+            speaker = prev_speaker
+        if speaker is not None and speaker.lower() in PRONOUNS:
+            speaker = PRONOUN
+        quotes.append(Quote(text, speaker, True, first, m.start(), m.end()))
+        covered.update(range(first, last + 1))
+        prev_end_sentence, prev_speaker = last, speaker
+    for i, s in enumerate(article.sentences):
+        if i in covered or '"' in s.text or "“" in s.text:
+            continue
+        found = _indirect(article, s, pat)
+        if found:
+            who, offset, clause = found
+            start = s.start + offset
+            quotes.append(Quote(clause, who, False, i, start, start + len(clause)))
+    quotes.sort(key=lambda q: (q.start, q.end))
+    return _resolve_pronouns(quotes, article)
+
+
+def _indirect(
+    article: Article, s: Sentence, pat: dict[str, re.Pattern[str]]
+) -> tuple[str | None, int, str] | None:
+    for key in ("inserted", "menurut", "indirect"):
+        m = pat[key].search(s.text)
+        if not m:
+            continue
+        clause = m.group("clause").strip()
+        if len(clause.split()) < _MIN_WORDS:
+            continue
+        if m.groupdict().get("pron"):
+            who: str | None = PRONOUN
+        elif key == "menurut":
+            raw = m.group("who")
+            who = clean_name(raw) if raw else PRONOUN
+            if who and who.lower() in PRONOUNS:
+                who = PRONOUN
+        else:
+            who = _speaker(article, m.group(1), s.start + m.start(1), s.start + m.end(1))
+        if who is None:
+            continue
+        return who, m.start("clause"), clause
+    return None
+
+
+def _resolve_pronouns(quotes: list[Quote], article: Article) -> list[Quote]:
+    # "Menurut dia, ..." / "ujarnya": the pronoun refers to the last person named as saying
+    # something before it (in a quote or in any sentence with a speech verb).
+    named: dict[int, str] = {}
+    for i, s in enumerate(article.sentences):
+        who = attribution(s.text, article.language)
+        if who and who.lower() not in PRONOUNS:
+            named[i] = who
+    for q in quotes:
+        if q.speaker and q.speaker != PRONOUN:
+            named[q.sentence] = q.speaker
+    out: list[Quote] = []
+    for q in quotes:
+        speaker = q.speaker
+        if speaker == PRONOUN:
+            earlier = [i for i in named if i < q.sentence] or [i for i in named if i == q.sentence]
+            speaker = named[max(earlier)] if earlier else None
+        out.append(Quote(q.text, speaker, q.direct, q.sentence, q.start, q.end))
+    return out
+
+
+def annotate_quotes(article: Article, config: Config) -> None:
+    """Annotator: fill ``article.quotes``."""
+    article.quotes = find_quotes(article)
