@@ -84,3 +84,12 @@ def test_unwritable_output_is_one_line_error(folder, tmp_path, capsys):
     assert main(["digest", str(folder / "a.txt"), "-o", str(tmp_path / "no" / "dir" / "x.json")]) == 1
     err = capsys.readouterr().err
     assert "error" in err and "Traceback" not in err
+
+
+def test_annotators_option_selects_and_refuses_unknown(folder, capsys):
+    assert main(["digest", str(folder / "a.txt"), "--annotators", "none", "-q"]) == 0
+    story = json.loads(capsys.readouterr().out)["stories"][0]
+    assert story["entities"] == [] and story["timeline"] == []
+    assert main(["digest", str(folder / "a.txt"), "--annotators", "dates,ner", "-q"]) == 2
+    err = capsys.readouterr().err
+    assert "unknown annotator(s): ner" in err and "Traceback" not in err

@@ -45,3 +45,9 @@ def test_store_options_are_validated():
     for name in ("ingest_batch", "store_hot_limit", "max_request_bytes"):
         with pytest.raises(ConfigError, match=name):
             Config(**{name: 0})
+
+
+def test_annotators_must_be_a_tuple_of_names():
+    assert Config(annotators=("dates",)).annotators == ("dates",)
+    with pytest.raises(ConfigError):
+        Config(annotators="dates")  # type: ignore[arg-type]

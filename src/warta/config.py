@@ -36,6 +36,9 @@ class Config:
     summary_max_words: int | None = None
     #: Two sentences at or above this similarity count as saying the same thing.
     redundancy_threshold: float = 0.5
+    #: Names of the per-article annotators to run (``warta.annotate.ANNOTATORS``: dates,
+    #: entities, numbers, quotes); ``None`` runs all, ``()`` none (fastest: clean + split only).
+    annotators: tuple[str, ...] | None = None
     #: Keep the removed lines and their reasons in the outputs (``--explain``).
     explain: bool = False
     #: ``None`` shows a progress bar only when stderr is a terminal.
@@ -69,6 +72,10 @@ class Config:
         for name in ("ingest_batch", "store_hot_limit", "max_request_bytes"):
             if int(getattr(self, name)) <= 0:
                 raise ConfigError(f"{name} must be positive")
+        if self.annotators is not None and not (
+            isinstance(self.annotators, tuple) and all(isinstance(n, str) for n in self.annotators)
+        ):
+            raise ConfigError("annotators must be a tuple of annotator names (or None for all)")
         if not 1 <= self.summary_sentences <= 100:
             raise ConfigError("summary_sentences must be between 1 and 100")
         if self.summary_max_words is not None and self.summary_max_words < 1:

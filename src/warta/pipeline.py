@@ -66,6 +66,7 @@ def digest(
 ) -> Digest:
     """Read ``inputs`` (paths, folders, URLs, ``-``) and return stories with cited summaries."""
     config = config or Config()
+    annotate.selected(config)  # refuse unknown annotator names before reading anything
     articles, skipped = prepare_all(ingest.read_inputs(inputs, config, stdin=stdin), config, on_item)
     stories = brief.build_stories(articles, config)
     return Digest(stories=stories, skipped=skipped, articles_read=len(articles))

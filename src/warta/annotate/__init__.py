@@ -1,9 +1,9 @@
 """Annotate: per-article analyses (dates, entities, numbers, quotes), each a pure function of
 one prepared article, so they can run anywhere (Dask later) and in any order.
 
-Register an annotator by appending it to :data:`ANNOTATORS`: a callable
-``(article, config) -> None`` that fills its own field of the article.  The pipeline runs them
-in list order after sentence splitting.
+Register an annotator under a name in :data:`ANNOTATORS`: a callable ``(article, config) ->
+None`` that fills its own field of the article.  The pipeline runs them in registration order
+after sentence splitting; ``Config.annotators`` picks a subset by name (``None`` runs all).
 """
 
 from __future__ import annotations
@@ -11,13 +11,14 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from ..config import Config
+from ..errors import ConfigError
 from ..model import Article
 
 Annotator = Callable[[Article, Config], None]
 
 
-#: The annotators the pipeline runs, in order.
-ANNOTATORS: list[Annotator] = []
+#: The annotators the pipeline runs, by name, in order.
+ANNOTATORS: dict[str, Annotator] = {}
 
 
 def _register_annotators() -> None:
@@ -27,14 +28,31 @@ def _register_annotators() -> None:
     from .numbers import annotate_quantities
     from .quotes import annotate_quotes
 
-    ANNOTATORS.extend([annotate_times, annotate_entities, annotate_quantities, annotate_quotes])
+    ANNOTATORS.update(
+        dates=annotate_times,
+        entities=annotate_entities,
+        numbers=annotate_quantities,
+        quotes=annotate_quotes,
+    )
 
 
 _register_annotators()
 
 
+def selected(config: Config) -> list[Annotator]:
+    """The annotators ``config`` asks for, in registration order; unknown names are refused."""
+    if config.annotators is None:
+        return list(ANNOTATORS.values())
+    unknown = sorted(set(config.annotators) - set(ANNOTATORS))
+    if unknown:
+        raise ConfigError(
+            f"unknown annotator(s): {', '.join(unknown)} (known: {', '.join(ANNOTATORS)})"
+        )
+    return [fn for name, fn in ANNOTATORS.items() if name in config.annotators]
+
+
 def annotate(article: Article, config: Config) -> Article:
-    """Run every registered annotator on ``article`` (in place) and return it."""
-    for annotator in ANNOTATORS:
+    """Run the selected annotators on ``article`` (in place) and return it."""
+    for annotator in selected(config):
         annotator(article, config)
     return article

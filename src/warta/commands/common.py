@@ -20,6 +20,9 @@ def add_input_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--language", metavar="CODE", help="force the language (default: detect)")
     p.add_argument("--url-timeout", type=float, metavar="SECONDS")
     p.add_argument("--max-article-bytes", type=int, metavar="N")
+    p.add_argument("--annotators", metavar="LIST",
+                   help="comma-separated annotators to run (default all: dates,entities,numbers,"
+                        "quotes); 'none' runs none")
     p.add_argument("--quiet", "-q", action="store_true", help="do not list skipped inputs")
     progress = p.add_mutually_exclusive_group()
     progress.add_argument("--progress", dest="progress", action="store_const", const=True,
@@ -34,7 +37,17 @@ def input_options(args: argparse.Namespace) -> dict[str, object]:
         "url_timeout": args.url_timeout,
         "max_article_bytes": args.max_article_bytes,
         "progress": args.progress,
+        "annotators": parse_annotators(args.annotators),
     }
+
+
+def parse_annotators(value: str | None) -> tuple[str, ...] | None:
+    """``--annotators``: None (all), ``"none"`` -> (), else the comma-separated names."""
+    if value is None:
+        return None
+    if value.strip().lower() == "none":
+        return ()
+    return tuple(n.strip() for n in value.split(",") if n.strip())
 
 
 def write_output(text: str, output: str | None) -> None:
