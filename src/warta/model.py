@@ -112,6 +112,9 @@ class Story:
     language: str
     articles: list[Article]
     summary: list[SummarySentence] = field(default_factory=list)
+    #: Near-duplicate article pairs ``(original id, copy id)``: syndicated copies and light
+    #: rewrites, so later stages can count one wire report once.
+    duplicates: list[tuple[str, str]] = field(default_factory=list)
 
 
 @dataclass

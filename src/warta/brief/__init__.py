@@ -9,11 +9,12 @@ from collections.abc import Callable, Sequence
 
 from ..config import Config
 from ..model import Article, Story
+from ..stories import cluster_articles
 from .grouping import article_vectors, group_articles
 from .summary import summarize
 from .vectors import add_into, cosine, normalize
 
-__all__ = ["STORY_STAGES", "build_stories", "group_articles", "story_id", "summarize"]
+__all__ = ["STORY_STAGES", "build_stories", "group_articles", "headline", "story_id", "summarize"]
 
 #: Per-story stages run after the summary (timeline, entity merge, fact groups, ...): each is
 #: ``(story, config) -> None`` and fills its own field of the story; a pure function of it.
@@ -28,7 +29,7 @@ def story_id(articles: Sequence[Article]) -> str:
     return hashlib.sha1(seed.id.encode("utf-8")).hexdigest()[:16]
 
 
-def _headline(articles: Sequence[Article]) -> str:
+def headline(articles: Sequence[Article]) -> str:
     """The title of the article closest to the story's centroid (the most representative)."""
     titled = [a for a in articles if a.title]
     if not titled:
@@ -45,12 +46,12 @@ def _headline(articles: Sequence[Article]) -> str:
 def build_stories(articles: Sequence[Article], config: Config) -> list[Story]:
     """Stories with summaries, largest first (ties: earliest date, then id)."""
     stories: list[Story] = []
-    for group in group_articles(articles, config):
+    for state, group in cluster_articles(articles, config):
         members = sorted(group, key=lambda a: (a.published or dt.date.max, a.id))
         summary = summarize(members, config)
-        title = _headline(members) or (summary[0].text if summary else members[0].id)
+        title = headline(members) or (summary[0].text if summary else members[0].id)
         language = Counter(a.language for a in members).most_common(1)[0][0]
-        story = Story(story_id(members), title, language, members, summary)
+        story = Story(story_id(members), title, language, members, summary, list(state.duplicates))
         for stage in STORY_STAGES:
             stage(story, config)
         stories.append(story)
