@@ -98,7 +98,9 @@ def load_stance() -> list[Item]:
     return out
 
 
-def prepare(items: Sequence[Item], undated: bool = False) -> tuple[list[Article], list[ArticleFeatures], Gold]:
+def prepare(
+    items: Sequence[Item], undated: bool = False
+) -> tuple[list[Article], list[ArticleFeatures], Gold]:
     """Run the pipeline; ``undated`` drops dates the cleaner found in the text (ECB+: time off)."""
     config = Config()
     articles, gold = [], {}

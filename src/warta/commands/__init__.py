@@ -6,8 +6,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from . import digest
+from . import cluster, digest
 
 COMMANDS: list[Callable[[Any], None]] = [
     digest.register,
+    cluster.register,
 ]

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from ..config import Config
 from ..errors import ConfigError
 from ..model import Digest
+from . import duplicates as _duplicates  # noqa: F401  (registers its story section)
 from .html import render_html
 from .json import digest_to_dict, render_json
 from .markdown import render_markdown

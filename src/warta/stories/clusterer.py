@@ -132,6 +132,8 @@ class Clusterer:
         vecs = {f: self._vector(feats.fields[f], MAX_TERMS[f]) for f in FIELDS}
         original, key, values = self._dups.find(feats.words)
         duplicate_of: str | None = None
+        best: int | None
+        score: float
         if original is not None and original in self._story_of:
             best, score, duplicate_of = self._story_of[original], 1.0, original
         else:
