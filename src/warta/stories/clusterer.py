@@ -130,7 +130,7 @@ class Clusterer:
         self._n += 1
         self._df.update({t for f in FIELDS for t in feats.fields[f]})
         vecs = {f: self._vector(feats.fields[f], MAX_TERMS[f]) for f in FIELDS}
-        original, key, values = self._dups.find(feats.words)
+        original, key, values = self._dups.find(feats.exact_key, feats.minhash)
         duplicate_of: str | None = None
         best: int | None
         score: float

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import zlib
 from typing import Any
 
 import numpy as np
@@ -47,7 +48,8 @@ def fingerprint(words: tuple[str, ...]) -> np.ndarray | None:
     from datasketch import MinHash
 
     shingles = {" ".join(words[i : i + SHINGLE]) for i in range(len(words) - SHINGLE + 1)}
-    mh = MinHash(num_perm=NUM_PERM, permutations=_permutations(), scheme=SCHEME)
+    # crc32: a deterministic 32-bit hash in C, ~6x faster than datasketch's default sha1.
+    mh = MinHash(num_perm=NUM_PERM, permutations=_permutations(), scheme=SCHEME, hashfunc=zlib.crc32)
     mh.update_batch([s.encode("utf-8") for s in sorted(shingles)])
     values: np.ndarray = mh.hashvalues
     return values
@@ -64,12 +66,13 @@ class DuplicateIndex:
         self._keys: dict[str, tuple[str, np.ndarray | None]] = {}  # article id -> (key, minhash)
         self._order: dict[str, int] = {}  # article id -> arrival number (earliest wins)
 
-    def find(self, words: tuple[str, ...]) -> tuple[str | None, str, np.ndarray | None]:
-        """``(original id or None, exact key, minhash)`` for a new article's body words."""
-        key = exact_key(words)
+    def find(
+        self, key: str, values: np.ndarray | None
+    ) -> tuple[str | None, str, np.ndarray | None]:
+        """``(original id or None, key, values)`` for a new article's :func:`exact_key` and
+        :func:`fingerprint`."""
         if key in self._exact:
             return self._exact[key], key, None
-        values = fingerprint(words)
         if values is None:
             return None, key, None
         from datasketch import MinHash

@@ -21,8 +21,11 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+import numpy as np
+
 from .. import text
 from ..model import Article
+from . import dedup
 
 #: Sentences that make an article's "lead" field.
 LEAD_SENTENCES = 3
@@ -42,8 +45,10 @@ class ArticleFeatures:
     published: dt.date | None
     title: str
     fields: dict[str, Counter[str]]
-    #: Lower-cased word tokens of the body, for near-duplicate shingles.
-    words: tuple[str, ...]
+    #: Hash of the body's lower-cased words (exact copies) and MinHash values of its shingles
+    #: (near-copies; None for very short bodies): see :mod:`.dedup`.
+    exact_key: str
+    minhash: np.ndarray | None
 
 
 def _entity_names(article: Article) -> list[str] | None:
@@ -75,7 +80,8 @@ def extract(article: Article) -> ArticleFeatures:
         "numbers": Counter(n for n in numbers if len(n) >= 3 and not _is_year(n)),
     }
     words = tuple(w.lower() for w in _WORD.findall(body))
-    return ArticleFeatures(article.id, lang, article.published, title, fields, words)
+    return ArticleFeatures(article.id, lang, article.published, title, fields,
+                           dedup.exact_key(words), dedup.fingerprint(words))
 
 
 def _is_year(token: str) -> bool:
