@@ -74,7 +74,8 @@ class Assignment:
     article_id: str
     story_id: str
     duplicate_of: str | None = None
-    #: The join score (1.0 for a duplicate, 0.0 when the article started the story).
+    #: The best candidate's join score (1.0 for a duplicate; for an article that started a new
+    #: story, the score that fell short of the threshold, 0.0 when there was no candidate).
     score: float = 0.0
 
 
@@ -143,7 +144,7 @@ class Clusterer:
         if best is None:
             best = len(self._stories)
             self._stories.append(StoryState(story_id_of(feats.id), []))
-            score = 0.0
+            score = max(score, 0.0)
         story = self._stories[best]
         story.articles.append(feats.id)
         if duplicate_of is not None:
