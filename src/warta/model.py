@@ -248,6 +248,9 @@ class Story:
     # issue 5: dated entries; why the timeline is empty (for the reader), None otherwise.
     timeline: list[TimelineEntry] = field(default_factory=list)
     timeline_note: str | None = None
+    #: Near-duplicate article pairs ``(original id, copy id)``: syndicated copies and light
+    #: rewrites, so later stages can count one wire report once.
+    duplicates: list[tuple[str, str]] = field(default_factory=list)
 
 
 @dataclass

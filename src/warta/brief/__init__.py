@@ -9,11 +9,15 @@ from collections.abc import Callable, Sequence
 
 from ..config import Config
 from ..model import Article, Story
+from ..stories import cluster_articles
 from .grouping import group_articles
 from .summary import headline, summarize
 from .timeline import build_timeline
 
-__all__ = ["STORY_STAGES", "build_stories", "build_story", "group_articles", "story_id", "summarize"]
+__all__ = [
+    "STORY_STAGES", "build_stories", "build_story", "group_articles", "headline", "story_id",
+    "summarize",
+]
 
 #: Per-story stages run after the summary (timeline, entity merge, fact groups, ...): each is
 #: ``(story, config) -> None`` and fills its own field of the story; a pure function of it.
@@ -40,23 +44,12 @@ def story_id(articles: Sequence[Article]) -> str:
     return hashlib.sha1(seed.id.encode("utf-8")).hexdigest()[:16]
 
 
-def _headline(articles: Sequence[Article]) -> str:
-    """The most representative article title of the story (see :func:`warta.summarize.headline`)."""
-    return headline(articles)
-
-
 def build_stories(articles: Sequence[Article], config: Config) -> list[Story]:
-    """Stories with summaries, largest first (ties: earliest date, then id)."""
-    stories: list[Story] = []
-    for group in group_articles(articles, config):
-        members = sorted(group, key=lambda a: (a.published or dt.date.max, a.id))
-        summary = summarize(members, config)
-        title = _headline(members) or (summary[0].text if summary else members[0].id)
-        language = Counter(a.language for a in members).most_common(1)[0][0]
-        story = Story(story_id(members), title, language, members, summary)
-        for stage in STORY_STAGES:
-            stage(story, config)
-        stories.append(story)
+    """Stories with briefs, largest first (ties: earliest date, then id)."""
+    stories = [
+        build_story(group, config, duplicates=state.duplicates)
+        for state, group in cluster_articles(articles, config)
+    ]
     stories.sort(
         key=lambda s: (
             -len(s.articles),
@@ -67,16 +60,30 @@ def build_stories(articles: Sequence[Article], config: Config) -> list[Story]:
     return stories
 
 
-def build_story(members: Sequence[Article], config: Config, sid: str | None = None) -> Story:
+def build_story(
+    members: Sequence[Article],
+    config: Config,
+    sid: str | None = None,
+    duplicates: Sequence[tuple[str, str]] = (),
+) -> Story:
     """The brief of one already-grouped story (the store re-briefs only stories that changed).
 
-    Same steps as :func:`build_stories` per group; ``sid`` keeps an id assigned earlier.
+    ``sid`` keeps an id assigned earlier; ``duplicates`` are near-duplicate article pairs, which
+    the summary counts as one source.
     """
     ordered = sorted(members, key=lambda a: (a.published or dt.date.max, a.id))
-    summary = summarize(ordered, config)
-    title = _headline(ordered) or (summary[0].text if summary else ordered[0].id)
+    pairs = [(a, b) for a, b in duplicates]
+    summary = summarize(ordered, config, duplicates=pairs or None)
+    title = headline(ordered) or (summary[0].text if summary else ordered[0].id)
     language = Counter(a.language for a in ordered).most_common(1)[0][0]
-    story = Story(sid or story_id(ordered), title, language, ordered, summary)
+    story = Story(
+        id=sid or story_id(ordered),
+        title=title,
+        language=language,
+        articles=ordered,
+        summary=summary,
+        duplicates=pairs,
+    )
     for stage in STORY_STAGES:
         stage(story, config)
     return story

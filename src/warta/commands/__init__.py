@@ -6,10 +6,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from . import dates, digest, entities, ingest, search, serve, summarize
+from . import cluster, dates, digest, entities, ingest, search, serve, summarize
 
 COMMANDS: list[Callable[[Any], None]] = [
     digest.register,
+    cluster.register,
     summarize.register,
     dates.register,
     entities.register,

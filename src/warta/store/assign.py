@@ -1,56 +1,37 @@
-"""The ONE place where the store calls story clustering (swap point for ``warta.stories``).
+"""The ONE place where the store calls story clustering.
 
-``assign(new, hot, state, config) -> (assignments, new_state)``.  Today it re-runs
-:func:`warta.brief.group_articles` over the hot window (stored articles near the new ones in
-time) plus the new articles, and keeps stored memberships stable: a new article joins the
-stored story most of its group's stored members belong to, or starts a story whose id is
-:func:`warta.brief.story_id` of its new members (the seed's hash; stable as the story grows).
-The stateful ``warta.stories.Clusterer`` (``add(article) -> Assignment``, ``to_bytes`` /
-``from_bytes``) replaces the body of this module; the state blob is stored by the caller in the
-same transaction as the articles it covers.
+``assign(new, state, config) -> (assignments, new_state, duplicates)``: the stateful
+:class:`warta.stories.Clusterer` is loaded from the stored state blob (or started fresh), the
+new articles are added in publication order, and the new state is returned for the caller to
+store in the same transaction as the articles it covers.  A story's id is the clusterer's
+(``story_id_of`` its seed article), so it stays stable as the story grows; ``duplicates`` maps
+each story touched to its near-duplicate article pairs, for its brief.
 """
 
 from __future__ import annotations
 
-import json
-from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
 
-from ..brief import group_articles, story_id
 from ..config import Config
 from ..model import Article
+from ..stories import Assignment, Clusterer, params_from_config
 
-
-@dataclass(frozen=True)
-class Assignment:
-    """Where one new article went (same shape as ``warta.stories.Assignment``)."""
-
-    article_id: str
-    story_id: str
-    duplicate_of: str | None = None
+__all__ = ["Assignment", "assign"]
 
 
 def assign(
-    new: Sequence[Article],
-    hot: Sequence[tuple[Article, str]],
-    state: bytes | None,
-    config: Config,
-) -> tuple[list[Assignment], bytes]:
-    """Story ids for ``new`` articles, given stored ``hot`` articles with their story ids."""
-    stored = {a.id: sid for a, sid in hot}
-    fresh = {a.id for a in new}
-    groups = group_articles([*(a for a, _ in hot), *new], config)
-    out: dict[str, Assignment] = {}
-    for group in groups:
-        new_members = [a for a in group if a.id in fresh]
-        if not new_members:
-            continue
-        votes = Counter(stored[a.id] for a in group if a.id in stored)
-        # Most stored members wins; ties go to the smaller id (deterministic).
-        target = min(votes, key=lambda sid: (-votes[sid], sid)) if votes else story_id(new_members)
-        for a in new_members:
-            out[a.id] = Assignment(a.id, target)
-    previous = json.loads(state) if state else {}
-    new_state = {"adapter": "brief.grouping", "articles": int(previous.get("articles", 0)) + len(new)}
-    return [out[a.id] for a in new], json.dumps(new_state).encode()
+    new: Sequence[Article], state: bytes | None, config: Config
+) -> tuple[list[Assignment], bytes, dict[str, list[tuple[str, str]]]]:
+    """Story assignments for ``new`` articles, the clusterer's new state, and the near-duplicate
+    pairs of every story they joined.
+
+    ``new`` is added in the order given: the caller sorts it into publication order with the
+    ids the inputs gave as tie-break (not the content hashes), so that the store groups a batch
+    exactly as ``warta digest`` groups the same files.
+    """
+    clusterer = Clusterer.from_bytes(state) if state else Clusterer(params_from_config(config))
+    # A state saved under other settings keeps them: clustering must not change mid-stream.
+    by_id = {x.article_id: x for x in (clusterer.add(a) for a in new)}
+    touched = {x.story_id for x in by_id.values()}
+    duplicates = {s.id: list(s.duplicates) for s in clusterer.stories if s.id in touched}
+    return [by_id[a.id] for a in new], clusterer.to_bytes(), duplicates

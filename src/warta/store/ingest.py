@@ -4,6 +4,7 @@ the stories that changed, and commit per batch (a crash loses at most the open b
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
@@ -58,20 +59,20 @@ def _flush(store: Store, pending: list[tuple[Article, str, str]], config: Config
         fresh = [(a, alias) for a, alias, _ in pending if a.id not in known]
         if not fresh:
             return
+        # Publication order, ties by the id the input gave (see assign.py).
+        fresh.sort(key=lambda pair: (pair[0].published or dt.date.max, pair[1]))
         new = [a for a, _ in fresh]
-        days = [a.published for a in new if a.published]
-        if days and len(days) == len(new):
-            hot = store.hot_articles(min(days).isoformat(), max(days).isoformat(),
-                                     config.story_window_days, config.store_hot_limit)
-        else:  # undated articles may join anything: take the newest stored ones
-            hot = store.hot_articles(None, None, config.story_window_days, config.store_hot_limit)
-        assignments, state = assign(new, hot, store.load_state(), config)
+        assignments, state, duplicates = assign(new, store.load_state(), config)
         story_of = {x.article_id: x.story_id for x in assignments}
         joined: dict[str, list[Article]] = {}
         for a in new:
             joined.setdefault(story_of[a.id], []).append(a)
         stories = [
-            stored_story(build_story([*store.story_articles(sid), *members], config, sid), config)
+            stored_story(
+                build_story([*store.story_articles(sid), *members], config, sid,
+                            duplicates=duplicates.get(sid, ())),
+                config,
+            )
             for sid, members in sorted(joined.items())
         ]
         store.commit_batch([StoredArticle(a, alias, story_of[a.id]) for a, alias in fresh],

@@ -1,0 +1,156 @@
+"""Scaling run of the story clusterer over a synthetic stream built from IndoSum.
+
+The IndoSum dev articles (3,463 unique) are prepared once with the real pipeline; a stream of N
+articles cycles over them, each copy re-dated across months (copy k of an article is moved
+``k * 37`` days later, spread inside a day range of 2016-08..) and lightly perturbed (one
+sentence dropped at random, seeded), with id ``<id>#<k>``.  For each size the run prints:
+
+* **features/s**: :func:`warta.stories.features.extract` (stemming with PySastrawi, cached);
+* **assign/s**: :meth:`Clusterer.add` on the precomputed features (index, dedup, scoring);
+* stories, the most hot stories at any time, and the process's peak RSS (each size runs in a fresh child
+  process, so the peak is that size's own).
+
+Bounded: ``--budget SECONDS`` per size; a size that would exceed it is not run, and the line says
+so with an extrapolation from the largest measured size, clearly labelled.
+
+    .venv/bin/python bench/cluster_scale.py --sizes 1000 10000 100000
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import platform
+import random
+import resource
+import subprocess
+import sys
+import time
+from dataclasses import replace
+
+from _common import DATA_DIR, require
+from warta.config import Config
+from warta.errors import InputError
+from warta.model import Article, RawArticle
+from warta.pipeline import prepare_article
+from warta.stories import Clusterer, Params
+from warta.stories.features import extract
+
+BASE = dt.date(2016, 8, 1)
+
+
+def _unique_articles(limit: int) -> list[Article]:
+    path = require(DATA_DIR / "indosum_devfolds" / "indosum_dev_all_folds.jsonl", "IndoSum")
+    seen: set[str] = set()
+    out: list[Article] = []
+    config = Config(language="id")
+    with path.open(encoding="utf-8") as fh:
+        for line in fh:
+            r = json.loads(line)
+            if r["id"] in seen:
+                continue
+            seen.add(r["id"])
+            text = "\n\n".join(" ".join(p) for p in r["paragraphs"])
+            day = dt.date.fromisoformat(r["date_utc_from_id"][:10])
+            raw = RawArticle(id=r["id"], text=text, format="jsonl", language="id", published=day,
+                             source=r.get("source"))
+            try:
+                out.append(prepare_article(raw, config))
+            except InputError:
+                continue
+            if len(out) >= limit:
+                break
+    return out
+
+
+def _plan(base: list[Article], n: int) -> list[tuple[dt.date, str, int, int]]:
+    """The stream as (date, id, base index, copy number), in publication order."""
+    out = []
+    for i in range(n):
+        a, k = base[i % len(base)], i // len(base)
+        day = (a.published or BASE) + dt.timedelta(days=37 * k)
+        out.append((day, a.id if k == 0 else f"{a.id}#{k}", i % len(base), k))
+    out.sort()
+    return out
+
+
+def _make(base: list[Article], entry: tuple[dt.date, str, int, int], rng: random.Random) -> Article:
+    """One stream article, built when it is fed (so the benchmark holds no stream in memory)."""
+    day, new_id, j, k = entry
+    a = base[j]
+    if k == 0:
+        return a
+    sents = list(a.sentences)
+    if len(sents) > 1:
+        del sents[rng.randrange(len(sents))]
+    return replace(a, id=new_id, sentences=sents, published=day)
+
+
+def run_one(n: int) -> dict[str, float]:
+    t = time.perf_counter()
+    base = _unique_articles(n)
+    prep_s = time.perf_counter() - t
+    plan = _plan(base, n)
+    rng = random.Random(13)
+    c = Clusterer(Params(threshold=Config().story_threshold, window_days=Config().story_window_days))
+    feat_s = assign_s = lap_s = 0.0
+    laps: list[float] = []
+    hot_max = 0
+    tenth = max(1, n // 10)
+    for i, entry in enumerate(plan, 1):
+        a = _make(base, entry, rng)
+        t0 = time.perf_counter()
+        f = extract(a)
+        t1 = time.perf_counter()
+        c.add(f)
+        t2 = time.perf_counter()
+        feat_s += t1 - t0
+        assign_s += t2 - t1
+        lap_s += t2 - t1
+        hot_max = max(hot_max, c.hot_stories)
+        if i % tenth == 0:
+            laps.append(lap_s / tenth * 1000)
+            lap_s = 0.0
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return {"n": n, "unique": len(base), "prepare_s": prep_s, "features_per_s": n / feat_s,
+            "assign_per_s": n / assign_s, "stories": len(c.stories), "hot": c.hot_stories,
+            "hot_max": hot_max, "peak_rss_mb": rss, "ms_per_article_by_tenth": laps,
+            "assign_s": assign_s, "features_s": feat_s}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000, 100000])
+    ap.add_argument("--budget", type=float, default=600.0, help="seconds allowed per size")
+    ap.add_argument("--child", type=int, help=argparse.SUPPRESS)
+    args = ap.parse_args()
+    if args.child:
+        print(json.dumps(run_one(args.child)))
+        return
+    print(f"# {dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC, Python {platform.python_version()}, "
+          f"{os.cpu_count()} cores, load {os.getloadavg()[0]:.2f}")
+    print(f"{'articles':>9} {'features/s':>11} {'assign/s':>9} {'stories':>8} {'hot max':>8} {'peak MB':>8}  "
+          "assign ms/article per tenth of the stream")
+    last: dict[str, float] | None = None
+    for n in args.sizes:
+        if last is not None:
+            per = (last["features_s"] + last["assign_s"]) / last["n"]
+            est = per * n + last["prepare_s"]
+            if est > args.budget:
+                print(f"{n:>9} not run: estimated {est:.0f} s > budget {args.budget:.0f} s; "
+                      f"EXTRAPOLATED from {last['n']:.0f}: ~{last['features_per_s']:.0f} features/s, "
+                      f"~{last['assign_per_s']:.0f} assign/s if per-article cost stays flat")
+                continue
+        out = subprocess.run([sys.executable, __file__, "--child", str(n)], capture_output=True, text=True,
+                             check=True)
+        r = json.loads(out.stdout.strip().splitlines()[-1])
+        laps = " ".join(f"{x:.2f}" for x in r["ms_per_article_by_tenth"])
+        print(f"{n:>9} {r['features_per_s']:>11.0f} {r['assign_per_s']:>9.0f} {r['stories']:>8} "
+              f"{r['hot_max']:>8} {r['peak_rss_mb']:>8.0f}  {laps}", flush=True)
+        last = r
+
+
+if __name__ == "__main__":
+    main()

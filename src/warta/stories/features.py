@@ -1,0 +1,88 @@
+"""Per-article features the clusterer compares: term counts per field, and a dedup fingerprint.
+
+Fields (all lower-cased; words stemmed through :func:`warta.text.content_terms`):
+
+* ``title``: content terms of the title;
+* ``lead``: content terms of the first :data:`LEAD_SENTENCES` sentences;
+* ``body``: content terms of the whole body (numbers excluded: they have their own field);
+* ``names``: capitalised-name spans of title + body (:func:`warta.text.name_terms`), an entity
+  proxy until real entities exist (an ``entities`` list in ``Article.extra`` is used when an
+  annotator has filled it);
+* ``numbers``: numeric tokens of title + body (``2.000``, ``13/1/2022``, ``8501``).
+
+Names and numbers are language-neutral, which lets articles in different languages about the
+same event share some signal even without embeddings.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+import numpy as np
+
+from .. import text
+from ..model import Article
+from . import dedup
+
+#: Sentences that make an article's "lead" field.
+LEAD_SENTENCES = 3
+#: The comparison fields, in a fixed order.
+FIELDS = ("title", "lead", "body", "names", "numbers")
+
+_NUMBER = re.compile(r"\d+(?:[.,:/]\d+)*")
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+@dataclass(frozen=True)
+class ArticleFeatures:
+    """What the clusterer needs of one article (the article itself is not kept)."""
+
+    id: str
+    language: str
+    published: dt.date | None
+    title: str
+    fields: dict[str, Counter[str]]
+    #: Hash of the body's lower-cased words (exact copies) and MinHash values of its shingles
+    #: (near-copies; None for very short bodies): see :mod:`.dedup`.
+    exact_key: str
+    minhash: np.ndarray | None
+
+
+def _entity_names(article: Article) -> list[str] | None:
+    """Names from a NER annotator (``Article.extra["entities"]``: dicts with ``text``), if any."""
+    entities = article.extra.get("entities")
+    if not isinstance(entities, list) or not entities:
+        return None
+    out = [str(e.get("text", "")).lower() for e in entities if isinstance(e, dict)]
+    return [n for n in out if n] or None
+
+
+def extract(article: Article) -> ArticleFeatures:
+    """The features of one prepared article (sentences already split)."""
+    lang = article.language
+    sentences = [s.text for s in article.sentences]
+    title = article.title or ""
+    body = " ".join(sentences)
+    lead = " ".join(sentences[:LEAD_SENTENCES])
+    body_terms = text.content_terms(body, lang)
+    numbers = [t for t in body_terms if _NUMBER.fullmatch(t)]
+    numbers += [t for t in text.content_terms(title, lang) if _NUMBER.fullmatch(t)]
+    names = _entity_names(article) or text.name_terms(title + "\n" + body)
+    fields = {
+        "title": Counter(t for t in text.content_terms(title, lang) if not _NUMBER.fullmatch(t)),
+        "lead": Counter(t for t in text.content_terms(lead, lang) if not _NUMBER.fullmatch(t)),
+        "body": Counter(t for t in body_terms if not _NUMBER.fullmatch(t)),
+        "names": Counter(names),
+        # Years and small counts ("2", "10") are everywhere; keep numbers that can identify.
+        "numbers": Counter(n for n in numbers if len(n) >= 3 and not _is_year(n)),
+    }
+    words = tuple(w.lower() for w in _WORD.findall(body))
+    return ArticleFeatures(article.id, lang, article.published, title, fields,
+                           dedup.exact_key(words), dedup.fingerprint(words))
+
+
+def _is_year(token: str) -> bool:
+    return len(token) == 4 and token.isdigit() and 1900 <= int(token) <= 2100
