@@ -100,3 +100,10 @@ def test_brief_is_valid_and_every_summary_sentence_is_cited(result, by_id):
     flood = max(result.stories, key=lambda s: len(s.articles))
     # The flood is reported by every outlet: its lead sentence must say so.
     assert max(len({c.article for c in s.citations}) for s in flood.summary) >= 3
+
+
+def test_syndicated_copy_is_marked_as_near_duplicate(result):
+    want = {(w["near_duplicate_of"], w["id"]) for w in EXPECTED["article"] if "near_duplicate_of" in w}
+    assert want
+    got = {tuple(pair) for s in result.stories for pair in s.duplicates}
+    assert want <= got
