@@ -59,13 +59,6 @@ def read_conll(path: Path) -> Iterator[Sentence]:
 
 def spans(labels: list[str]) -> set[tuple[int, int, str]]:
     """Entity spans ``(start, end, type)`` of a BIO sequence (a stray I- starts a span)."""
-    out: set[tuple[int, int, str]] = set()
-    start, kind = -1, ""
-    for i, label in enumerate([*labels, "O"]):
-        prefix, _, typ = label.partition("-")
-        if start >= 0 and (prefix != "I" or typ != kind):
-            out.add((start, i, kind))
-            start = -1
-        if prefix == "B" or (prefix == "I" and start < 0):
-            start, kind = i, typ
-    return out
+    from .tagger import bio_spans  # the one BIO decoder; imported late (tagger loads the model)
+
+    return set(bio_spans(labels))
