@@ -8,6 +8,7 @@ where sentences are made, and carried unchanged to every output.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -251,6 +252,23 @@ class Story:
     #: Near-duplicate article pairs ``(original id, copy id)``: syndicated copies and light
     #: rewrites, so later stages can count one wire report once.
     duplicates: list[tuple[str, str]] = field(default_factory=list)
+
+
+def independent_sources(story: Story, citations: Sequence[Citation]) -> int:
+    """How many independent sources ``citations`` stand for: cited articles that are
+    near-duplicates of each other (``story.duplicates``, transitively) count once."""
+    parent: dict[str, str] = {}
+
+    def root(x: str) -> str:
+        while parent.get(x, x) != x:
+            x = parent[x]
+        return x
+
+    for a, b in story.duplicates:
+        ra, rb = root(a), root(b)
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+    return len({root(c.article) for c in citations})
 
 
 @dataclass

@@ -138,3 +138,16 @@ def test_empty_timeline_says_why():
     d.stories[0].timeline_note = "no dated sentences: the articles state no dates"
     assert "no dated sentences" in render(d, Config(format="md"))
     assert "no dated sentences" in render(d, Config(format="html"))
+
+
+def test_source_count_folds_near_duplicates():
+    from warta.model import independent_sources
+
+    d = _digest()
+    story = d.stories[0]
+    cites = (Citation("a", 0), Citation("b", 0), Citation("c", 0))
+    assert independent_sources(story, cites) == 3
+    story.duplicates = [("a", "b"), ("b", "c")]
+    assert independent_sources(story, cites) == 1
+    story.duplicates = [("a", "b")]
+    assert independent_sources(story, cites) == 2

@@ -11,7 +11,7 @@ from html import escape
 from importlib import resources
 
 from ..config import Config
-from ..model import Citation, Digest, Story
+from ..model import Citation, Digest, Story, independent_sources
 from .sections import SECTIONS
 
 
@@ -42,7 +42,7 @@ def _story(story: Story) -> list[str]:
     out.append('<ol class="summary">')
     for s in story.summary:
         marks = "".join(cite_link(story, number, c) for c in s.citations)
-        n_sources = len({c.article for c in s.citations})
+        n_sources = independent_sources(story, s.citations)
         badge = f'<span class="nsrc">{n_sources} sources</span>' if n_sources > 1 else ""
         out.append(f"<li>{escape(s.text)}{marks}{badge}</li>")
     out.append("</ol>")

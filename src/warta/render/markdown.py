@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ..config import Config
-from ..model import Digest, Story
+from ..model import Digest, Story, independent_sources
 from .sections import SECTIONS
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>#|])")
@@ -28,7 +28,7 @@ def _story(story: Story, explain: bool) -> list[str]:
     lines += [" · ".join(meta), "", "### Summary", ""]
     for s in story.summary:
         marks = ", ".join(f"{number[c.article]}:{c.sentence}" for c in s.citations)
-        sources = len({c.article for c in s.citations})
+        sources = independent_sources(story, s.citations)
         extra = f" — {sources} sources" if sources > 1 else ""
         lines.append(f"- {md_escape(s.text)} [{marks}]{extra}")
     for section in SECTIONS:
