@@ -4,11 +4,14 @@ a Dask cluster, with an identical result.
 1. **Prepare** (clean, split, language, annotators) runs as one task per partition of
    ``partition_size`` raw articles; the raw articles are read lazily on the client and shipped
    as plain dataclasses (text only, cheap to pickle).
-2. **Cluster** runs on the client, over every prepared article in publication order, with the
-   same :func:`warta.stories.cluster_articles` the single-process run uses: the clusterer is
-   sequential by design (each article sees the stories of the ones before it) and costs about
-   a tenth of prepare per article (bench/scale.py measures both), so one process keeps up with
-   many preparing workers.
+   The same task also extracts each article's clustering features
+   (:func:`warta.stories.features.extract`: stemming, names, MinHash), a pure function of the
+   article and the costlier half of clustering.
+2. **Cluster** runs on the client: :meth:`warta.stories.Clusterer.add` over the precomputed
+   features in publication order, exactly what :func:`warta.stories.cluster_articles` does in the
+   single-process run.  The clusterer is sequential by design (each article sees the stories of
+   the ones before it); without feature extraction it costs ~1 ms per article against ~10 ms
+   of prepare (bench/scale.py measures both), so one client keeps up with several workers.
 3. **Brief** (:func:`warta.brief.build_story`, a pure function of one story) runs as tasks over
    batches of stories; stories are then ordered with :func:`warta.brief.story_order`.
 
@@ -18,6 +21,7 @@ Skips and duplicate ids are resolved on the client in input order, exactly as
 
 from __future__ import annotations
 
+import datetime as dt
 import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -29,7 +33,8 @@ from ..config import Config
 from ..errors import ConfigError, InputError
 from ..model import Article, Digest, RawArticle, Skipped, Story
 from ..pipeline import ProgressHook, prepare_article
-from ..stories import cluster_articles
+from ..stories import Clusterer, StoryState, params_from_config
+from ..stories.features import ArticleFeatures, extract
 from .cluster import require_distributed
 
 #: Raw articles per prepare task: large enough that task overhead (~1 ms) is small next to
@@ -41,20 +46,36 @@ STORY_BATCH = 50
 #: reschedules its tasks elsewhere up to ``distributed.scheduler.allowed-failures`` times).
 RETRIES = 2
 
-#: One prepared article, or the reason it was skipped.
-Prepared = Article | str
+#: One prepared article with its clustering features, or the reason it was skipped.
+Prepared = tuple[Article, ArticleFeatures] | str
 PrepareFn = Callable[[list[RawArticle], Config], list[Prepared]]
 
 
 def prepare_partition(raws: list[RawArticle], config: Config) -> list[Prepared]:
-    """Task: prepare each raw article; an InputError becomes its message (the skip reason)."""
+    """Task: prepare each raw article and extract its clustering features; an InputError becomes
+    its message (the skip reason)."""
     out: list[Prepared] = []
     for raw in raws:
         try:
-            out.append(prepare_article(raw, config))
+            article = prepare_article(raw, config)
         except InputError as exc:
             out.append(str(exc))
+        else:
+            out.append((article, extract(article)))
     return out
+
+
+def cluster_prepared(
+    prepared: Sequence[tuple[Article, ArticleFeatures]], config: Config
+) -> list[tuple[StoryState, list[Article]]]:
+    """:func:`warta.stories.cluster_articles` over articles whose features are already extracted:
+    the same publication order, the same :meth:`Clusterer.add` calls, so the same stories."""
+    clusterer = Clusterer(params_from_config(config))
+    ordered = sorted(prepared, key=lambda p: (p[0].published or dt.date.max, p[0].id))
+    for _, feats in ordered:
+        clusterer.add(feats)
+    by_id = {a.id: a for a, _ in prepared}
+    return [(s, [by_id[a] for a in s.articles]) for s in clusterer.stories]
 
 
 def brief_batch(
@@ -151,7 +172,7 @@ def digest_items(
             for _ in results[i]:
                 on_item(f"partition {i}")
     # Resolve skips and duplicate ids in input order, exactly as pipeline.prepare_all does.
-    articles: list[Article] = []
+    prepared: list[tuple[Article, ArticleFeatures]] = []
     skipped: list[Skipped] = []
     seen: dict[str, str] = {}
     for entry in order:
@@ -166,11 +187,11 @@ def digest_items(
         elif isinstance(result, str):
             skipped.append(Skipped(label, result))
         else:
-            articles.append(result)
+            prepared.append(result)
             seen[raw.id] = label
     del results, order
     t1 = time.perf_counter()
-    groups = cluster_articles(articles, config)
+    groups = cluster_prepared(prepared, config)
     t2 = time.perf_counter()
     work = [(members, list(state.duplicates)) for state, members in groups]
     brief_futures = [
@@ -183,4 +204,4 @@ def digest_items(
     stories.sort(key=story_order)
     t3 = time.perf_counter()
     timings.prepare, timings.cluster, timings.brief = t1 - t0, t2 - t1, t3 - t2
-    return Digest(stories=stories, skipped=skipped, articles_read=len(articles))
+    return Digest(stories=stories, skipped=skipped, articles_read=len(prepared))
