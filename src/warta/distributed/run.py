@@ -24,7 +24,7 @@ from __future__ import annotations
 import datetime as dt
 import time
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, BinaryIO
 
 from .. import annotate, ingest
@@ -81,8 +81,19 @@ def cluster_prepared(
 def brief_batch(
     groups: list[tuple[list[Article], list[tuple[str, str]]]], config: Config
 ) -> list[Story]:
-    """Task: the briefs of a batch of already-clustered stories."""
-    return [build_story(members, config, duplicates=dups) for members, dups in groups]
+    """Task: the briefs of a batch of already-clustered stories, returned without their articles
+    (the client has them: sending them back would double the traffic; :func:`_attach`)."""
+    out = []
+    for members, dups in groups:
+        story = build_story(members, config, duplicates=dups)
+        out.append(replace(story, articles=[]))
+    return out
+
+
+def _attach(story: Story, members: list[Article]) -> Story:
+    # The order build_story gives its articles: publication order, undated last, ties by id.
+    story.articles = sorted(members, key=lambda a: (a.published or dt.date.max, a.id))
+    return story
 
 
 @dataclass
@@ -201,6 +212,7 @@ def digest_items(
     stories: list[Story] = []
     for batch_result in client.gather(brief_futures):
         stories.extend(batch_result)
+    stories = [_attach(story, members) for story, (members, _) in zip(stories, work, strict=True)]
     stories.sort(key=story_order)
     t3 = time.perf_counter()
     timings.prepare, timings.cluster, timings.brief = t1 - t0, t2 - t1, t3 - t2
