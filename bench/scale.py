@@ -1,6 +1,6 @@
 """Cost curves of the distributed pipeline: single process vs a Dask LocalCluster of 1 and 2 workers.
 
-Input: a synthetic stream built from the IndoSum dev articles (3,463 unique; Apache-2.0): the
+Input: a synthetic stream built from the IndoSum dev articles (3,463 unique; CC BY-SA 4.0): the
 stream cycles over them, copy k of an article is re-dated ``k * 37`` days later and perturbed
 (one sentence dropped at random, seeded), with id ``<id>#<k>`` (the generator of
 bench/cluster_scale.py, at the raw-article level here because prepare is what gets distributed).

@@ -203,6 +203,8 @@ def digest_items(
     del results, order
     t1 = time.perf_counter()
     groups = cluster_prepared(prepared, config)
+    n_read = len(prepared)
+    del prepared  # the features (term counters, ~10 KB an article) are not needed any more
     t2 = time.perf_counter()
     work = [(members, list(state.duplicates)) for state, members in groups]
     brief_futures = [
@@ -216,4 +218,4 @@ def digest_items(
     stories.sort(key=story_order)
     t3 = time.perf_counter()
     timings.prepare, timings.cluster, timings.brief = t1 - t0, t2 - t1, t3 - t2
-    return Digest(stories=stories, skipped=skipped, articles_read=len(prepared))
+    return Digest(stories=stories, skipped=skipped, articles_read=n_read)
