@@ -8,12 +8,12 @@ export XDG_CACHE_HOME := $(CURDIR)/.cache
 export PIP_CACHE_DIR  := $(CURDIR)/.cache/pip
 export MYPY_CACHE_DIR := $(CURDIR)/.cache/mypy
 
-.PHONY: demo test lint bench clean chromium
+.PHONY: demo test lint bench clean chromium postgresql
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
-	$(BIN)/pip install -q -e '.[dev,serve]'
+	$(BIN)/pip install -q -e '.[dev,serve,dask,postgres]'
 	touch $@
 
 demo: $(BIN)/.installed
@@ -36,7 +36,16 @@ chromium:
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; \
 	fi
 
-test: lint chromium
+# The PostgreSQL store's tests start a throw-away server from Debian's postgresql package
+# (initdb + pg_ctl into a temp dir, Unix socket only): install it when it is missing.
+postgresql:
+	@if ! command -v initdb >/dev/null 2>&1 && ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 \
+		&& command -v apt-get >/dev/null 2>&1; then \
+		echo "installing Debian's postgresql for the store tests"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql; \
+	fi
+
+test: lint chromium postgresql
 	$(BIN)/pytest -q
 
 clean:

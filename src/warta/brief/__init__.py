@@ -16,7 +16,7 @@ from .timeline import build_timeline
 
 __all__ = [
     "STORY_STAGES", "build_stories", "build_story", "group_articles", "headline", "story_id",
-    "summarize",
+    "story_order", "summarize",
 ]
 
 #: Per-story stages run after the summary (timeline, entity merge, fact groups, ...): each is
@@ -50,14 +50,18 @@ def build_stories(articles: Sequence[Article], config: Config) -> list[Story]:
         build_story(group, config, duplicates=state.duplicates)
         for state, group in cluster_articles(articles, config)
     ]
-    stories.sort(
-        key=lambda s: (
-            -len(s.articles),
-            min((a.published for a in s.articles if a.published), default=dt.date.max),
-            s.id,
-        )
-    )
+    stories.sort(key=story_order)
     return stories
+
+
+def story_order(story: Story) -> tuple[int, dt.date, str]:
+    """Sort key of the digest's stories: largest first, ties by earliest date, then id (shared
+    with the distributed run, so both order stories the same way)."""
+    return (
+        -len(story.articles),
+        min((a.published for a in story.articles if a.published), default=dt.date.max),
+        story.id,
+    )
 
 
 def build_story(

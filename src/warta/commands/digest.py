@@ -7,6 +7,8 @@ import sys
 from typing import Any
 
 from ..config import FORMATS, Config
+from ..distributed.options import add_options as add_distributed_options
+from ..distributed.options import spec_from_args
 from ..model import Digest
 from ..pipeline import digest
 from ..progress import Progress
@@ -34,6 +36,7 @@ def register(sub: Any) -> None:
     p.add_argument("--summary-sentences", type=int, metavar="K", help="sentences per summary")
     p.add_argument("--story-threshold", type=float, metavar="X",
                    help="similarity (0-1] needed to join a story")
+    add_distributed_options(p)
     p.set_defaults(func=run)
 
 
@@ -55,7 +58,16 @@ def run(args: argparse.Namespace) -> int:
     })
     bar = Progress("warta: reading", enabled=config.progress)
     try:
-        result = digest(args.inputs, config, stdin=sys.stdin.buffer, on_item=bar)
+        spec = spec_from_args(args)
+        if spec is None:
+            result = digest(args.inputs, config, stdin=sys.stdin.buffer, on_item=bar)
+        else:
+            from ..distributed.cluster import open_client
+            from ..distributed.run import digest_on
+
+            with open_client(spec) as client:
+                result = digest_on(client, args.inputs, config, stdin=sys.stdin.buffer, on_item=bar,
+                                   partition_size=args.partition_size)
     finally:
         bar.close()
     report_skipped(result.skipped, args.quiet)

@@ -1,7 +1,7 @@
 """The article store: articles, their stories and briefs, kept between runs.
 
 ``open_store(path, config)`` opens (creating and migrating) a store; :func:`ingest` adds
-articles incrementally.  :class:`Store` is the interface a PostgreSQL backend would implement.
+articles incrementally.  :class:`Store` is the interface both backends (SQLite, PostgreSQL) implement.
 """
 
 from __future__ import annotations
@@ -15,6 +15,11 @@ __all__ = ["IngestReport", "SQLiteStore", "Store", "StoredStory", "StoryPage", "
            "ingest", "open_store"]
 
 
-def open_store(path: str, config: Config | None = None, *, readonly: bool = False) -> SQLiteStore:
-    """Open the store at ``path`` (an SQLite file, created when missing)."""
+def open_store(path: str, config: Config | None = None, *, readonly: bool = False) -> Store:
+    """Open the store at ``path``: an SQLite file (created when missing), or a
+    ``postgresql://`` URL (needs ``pip install 'warta[postgres]'``)."""
+    if path.startswith(("postgresql://", "postgres://")):
+        from .postgres import PostgresStore
+
+        return PostgresStore(path, config, readonly=readonly)
     return SQLiteStore(path, config, readonly=readonly)

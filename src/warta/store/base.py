@@ -1,8 +1,9 @@
 """The storage interface: what the ingest loop, the commands and the HTTP API need from a store.
 
-SQLite (:mod:`warta.store.sqlite`) is the only backend today; a PostgreSQL backend implements
-the same :class:`Store` protocol.  Stories are returned as the digest JSON contract's story
-object (``render.json.story_to_dict``) so every reader sees exactly what ``digest`` would print.
+SQLite (:mod:`warta.store.sqlite`, the default) and PostgreSQL (:mod:`warta.store.postgres`,
+``--db postgresql://...``) implement the same :class:`Store` protocol.  Stories are returned as
+the digest JSON contract's story object (``render.json.story_to_dict``) so every reader sees
+exactly what ``digest`` would print.
 """
 
 from __future__ import annotations

@@ -1,0 +1,193 @@
+"""Cost curves of the distributed pipeline: single process vs a Dask LocalCluster of 1 and 2 workers.
+
+Input: a synthetic stream built from the IndoSum dev articles (3,463 unique; CC BY-SA 4.0): the
+stream cycles over them, copy k of an article is re-dated ``k * 37`` days later and perturbed
+(one sentence dropped at random, seeded), with id ``<id>#<k>`` (the generator of
+bench/cluster_scale.py, at the raw-article level here because prepare is what gets distributed).
+
+Each (size, mode) runs in a fresh child process, so its peak memory is its own:
+
+* ``single``: :func:`warta.pipeline.prepare_all` + :func:`warta.brief.build_stories`, timed per phase;
+* ``dask-W``: :func:`warta.distributed.run.digest_items` on a LocalCluster of W worker processes
+  (threads_per_worker=1); cluster start-up is timed apart and not counted in articles/s.
+
+Printed per run: articles/s end to end, ms/article of prepare, cluster (on the client) and brief,
+peak RSS of the client and of the largest worker; then, for each distributed run, the BCubed F1
+between its clustering and the single-process one and the share of stories whose brief (the
+story's JSON) is byte-identical.  Bounded: ``--budget SECONDS`` per run, estimated from the
+previous size; a run over it is not done and the line says so.
+
+    .venv/bin/python bench/scale.py --sizes 1000 10000 --annotators dates,entities,numbers,quotes
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import hashlib
+import json
+import os
+import platform
+import random
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from _common import DATA_DIR, require
+from warta.brief import build_story, story_order
+from warta.config import Config
+from warta.model import Digest, RawArticle, Skipped
+from warta.pipeline import prepare_all
+from warta.render import render
+from warta.stories import cluster_articles
+from warta.stories.evaluate import bcubed
+
+BASE = dt.date(2016, 8, 1)
+
+
+def _base() -> list[RawArticle]:
+    path = require(DATA_DIR / "indosum_devfolds" / "indosum_dev_all_folds.jsonl", "IndoSum")
+    seen: set[str] = set()
+    out: list[RawArticle] = []
+    with path.open(encoding="utf-8") as fh:
+        for line in fh:
+            r = json.loads(line)
+            if r["id"] in seen:
+                continue
+            seen.add(r["id"])
+            text = "\n\n".join(" ".join(p) for p in r["paragraphs"])
+            day = dt.date.fromisoformat(r["date_utc_from_id"][:10])
+            out.append(RawArticle(id=r["id"], text=text, format="jsonl", language="id", published=day,
+                                  source=r.get("source")))
+    return out
+
+
+def stream(n: int, seed: int = 13) -> Iterator[RawArticle | Skipped]:
+    """``n`` raw articles: IndoSum cycled, re-dated by 37 days per copy, one sentence dropped."""
+    base = _base()
+    rng = random.Random(seed)
+    for i in range(n):
+        r, k = base[i % len(base)], i // len(base)
+        if k == 0:
+            yield r
+            continue
+        paras = r.text.split("\n\n")
+        sents = [s for p in paras for s in p.split(" . ")]
+        if len(sents) > 2:
+            del sents[rng.randrange(1, len(sents))]
+        yield replace(r, id=f"{r.id}#{k}", text=" . ".join(sents),
+                      published=(r.published or BASE) + dt.timedelta(days=37 * k))
+
+
+def _rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def _worker_rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def child(mode: str, n: int, config: Config, out_dir: Path) -> dict[str, Any]:
+    """One run (fresh process): timings, peaks, and files with its clustering and brief hashes."""
+    items = list(stream(n))  # generated before the clock starts (both modes get the same list)
+    res: dict[str, Any] = {"mode": mode, "n": n, "startup_s": 0.0, "worker_peak_mb": 0.0}
+    if mode == "single":
+        t0 = time.perf_counter()
+        articles, skipped = prepare_all(items, config)
+        t1 = time.perf_counter()
+        groups = cluster_articles(articles, config)
+        t2 = time.perf_counter()
+        stories = [build_story(g, config, duplicates=s.duplicates) for s, g in groups]
+        stories.sort(key=story_order)
+        t3 = time.perf_counter()
+        digest = Digest(stories=stories, skipped=skipped, articles_read=len(articles))
+        res.update(prepare_s=t1 - t0, cluster_s=t2 - t1, brief_s=t3 - t2, total_s=t3 - t0)
+    else:
+        from warta.distributed.cluster import ClusterSpec, open_client
+        from warta.distributed.run import Timings, digest_items
+
+        workers = int(mode.split("-")[1])
+        ts = time.perf_counter()
+        with open_client(ClusterSpec(workers=workers, memory_limit="2GiB")) as client:
+            client.wait_for_workers(workers)
+            res["startup_s"] = time.perf_counter() - ts
+            timings = Timings()
+            t0 = time.perf_counter()
+            digest = digest_items(client, items, config, timings=timings)
+            res.update(prepare_s=timings.prepare, cluster_s=timings.cluster, brief_s=timings.brief,
+                       total_s=time.perf_counter() - t0)
+            res["worker_peak_mb"] = max(client.run(_worker_rss_mb).values())
+    res["client_peak_mb"] = _rss_mb()
+    res["articles"] = digest.articles_read
+    res["stories"] = len(digest.stories)
+    doc = json.loads(render(digest, replace(config, format="json")))
+    assign = {a["id"]: s["id"] for s in doc["stories"] for a in s["articles"]}
+    briefs = {s["id"]: hashlib.sha1(json.dumps(s, sort_keys=True).encode()).hexdigest()
+              for s in doc["stories"]}
+    path = out_dir / f"{mode}-{n}.json"
+    path.write_text(json.dumps({"assign": assign, "briefs": briefs}))
+    res["file"] = str(path)
+    return res
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
+    ap.add_argument("--modes", nargs="+", default=["single", "dask-1", "dask-2"])
+    ap.add_argument("--annotators", default="dates,entities,numbers,quotes",
+                    help="annotators to run ('none' for clean + split only)")
+    ap.add_argument("--budget", type=float, default=600.0, help="seconds allowed per run")
+    ap.add_argument("--child", nargs=3, metavar=("MODE", "N", "DIR"), help=argparse.SUPPRESS)
+    args = ap.parse_args()
+    names = () if args.annotators == "none" else tuple(args.annotators.split(","))
+    config = Config(language="id", annotators=names)
+    if args.child:
+        mode, n, folder = args.child
+        print(json.dumps(child(mode, int(n), config, Path(folder))))
+        return
+    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True).stdout
+    print(f"# {dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC, commit {commit.strip()}, Python "
+          f"{platform.python_version()}, {os.cpu_count()} cores, load {os.getloadavg()[0]:.2f}, "
+          f"annotators={args.annotators}")
+    print(f"{'articles':>8} {'mode':>7} {'art/s':>6} {'prep ms':>8} {'clust ms':>8} {'brief ms':>8} "
+          f"{'stories':>7} {'client MB':>9} {'worker MB':>9} {'start s':>7}"
+          "  vs single: BCubed F1, same briefs")
+    with tempfile.TemporaryDirectory(prefix="warta-scale-") as folder:
+        last: dict[str, dict[str, Any]] = {}
+        for n in args.sizes:
+            runs: dict[str, dict[str, Any]] = {}
+            for mode in args.modes:
+                prev = last.get(mode)
+                if prev is not None and prev["total_s"] / prev["n"] * n > args.budget:
+                    print(f"{n:>8} {mode:>7} not run: estimated {prev['total_s'] / prev['n'] * n:.0f} s > "
+                          f"budget {args.budget:.0f} s (per-article cost of the {prev['n']} run)", flush=True)
+                    continue
+                out = subprocess.run([sys.executable, __file__, "--annotators", args.annotators,
+                                      "--child", mode, str(n), folder],
+                                     capture_output=True, text=True, check=True)
+                r = json.loads(out.stdout.strip().splitlines()[-1])
+                runs[mode] = last[mode] = r
+                agree = ""
+                if mode != "single" and "single" in runs:
+                    a = json.loads(Path(runs["single"]["file"]).read_text())
+                    b = json.loads(Path(r["file"]).read_text())
+                    f1 = bcubed(b["assign"], a["assign"]).f1
+                    same = sum(b["briefs"].get(k) == v for k, v in a["briefs"].items())
+                    same /= max(len(a["briefs"]), 1)
+                    agree = f"  {f1:.4f}, {same:.2%}"
+                k = 1000 / r["n"]
+                print(f"{n:>8} {mode:>7} {r['articles'] / r['total_s']:>6.0f} {r['prepare_s'] * k:>8.2f} "
+                      f"{r['cluster_s'] * k:>8.2f} {r['brief_s'] * k:>8.2f} {r['stories']:>7} "
+                      f"{r['client_peak_mb']:>9.0f} {r['worker_peak_mb']:>9.0f} {r['startup_s']:>7.1f}"
+                      f"{agree}",
+                      flush=True)
+
+
+if __name__ == "__main__":
+    main()

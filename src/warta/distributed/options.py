@@ -1,0 +1,31 @@
+"""The ``--workers`` / ``--scheduler`` options (no Dask import: the CLI parser stays fast)."""
+
+from __future__ import annotations
+
+import argparse
+
+from .cluster import ClusterSpec
+
+
+def add_options(p: argparse.ArgumentParser) -> None:
+    """Add the distributed-run options to a subcommand's parser."""
+    g = p.add_argument_group("distributed run (needs pip install 'warta[dask]')")
+    where = g.add_mutually_exclusive_group()
+    where.add_argument("--workers", type=int, metavar="N",
+                       help="run on a local Dask cluster of N worker processes")
+    where.add_argument("--scheduler", metavar="ADDR",
+                       help="run on an existing Dask cluster (tcp://HOST:PORT)")
+    g.add_argument("--memory-limit", default="auto", metavar="SIZE",
+                   help="memory per local worker, e.g. 2GiB (default: auto, RAM / workers)")
+    g.add_argument("--connect-timeout", type=float, default=10.0, metavar="SECONDS",
+                   help="give up on a scheduler that does not answer within this time")
+    g.add_argument("--partition-size", type=int, default=100, metavar="N",
+                   help="raw articles per prepare task")
+
+
+def spec_from_args(args: argparse.Namespace) -> ClusterSpec | None:
+    """The cluster the options ask for, or None for the single-process run."""
+    if args.workers is None and args.scheduler is None:
+        return None
+    return ClusterSpec(workers=args.workers, scheduler=args.scheduler,
+                       memory_limit=args.memory_limit, connect_timeout=args.connect_timeout)
