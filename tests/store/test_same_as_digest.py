@@ -29,3 +29,11 @@ def test_store_stories_equal_digest_stories(tmp_path: Path) -> None:
         assert row is not None, given
         groups.setdefault(row["story"], []).append(given)
     assert sorted(sorted(g) for g in groups.values()) == expected
+
+
+def test_describe_never_shows_credentials() -> None:
+    from warta.store import describe
+
+    assert describe("postgresql://warta:s3cret@db.local:5432/news") == "postgresql://db.local:5432/news"
+    assert describe("postgresql:///news?host=/tmp") == "postgresql:///news?host=/tmp"
+    assert describe("./warta.db") == "./warta.db"

@@ -9,7 +9,7 @@ from typing import Any
 from ..config import Config
 from ..ingest import read_inputs
 from ..progress import Progress
-from ..store import ingest, open_store
+from ..store import describe, ingest, open_store
 from .common import EXIT_NOTHING, EXIT_OK, add_input_options, input_options, report_skipped
 
 
@@ -43,6 +43,6 @@ def run(args: argparse.Namespace) -> int:
     report_skipped(report.skipped, args.quiet)
     sys.stderr.write(
         f"warta: {len(report.stored)} article(s) stored, {len(report.duplicates)} already stored, "
-        f"{len(report.skipped)} skipped, {len(report.stories)} story(ies) updated in {config.db}\n"
+        f"{len(report.skipped)} skipped, {len(report.stories)} story(ies) updated in {describe(config.db)}\n"
     )
     return EXIT_OK if report.stored or report.duplicates else EXIT_NOTHING

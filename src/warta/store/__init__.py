@@ -11,8 +11,16 @@ from .base import Store, StoredStory, StoryPage, StoryRow
 from .ingest import IngestReport, ingest
 from .sqlite import SQLiteStore
 
-__all__ = ["IngestReport", "SQLiteStore", "Store", "StoredStory", "StoryPage", "StoryRow",
+__all__ = ["IngestReport", "SQLiteStore", "Store", "StoredStory", "StoryPage", "StoryRow", "describe",
            "ingest", "open_store"]
+
+
+def describe(path: str) -> str:
+    """``path`` fit to print: a database URL without its credentials (never show a password)."""
+    if "://" not in path:
+        return path
+    scheme, rest = path.split("://", 1)
+    return f"{scheme}://{rest.split('@', 1)[-1]}"
 
 
 def open_store(path: str, config: Config | None = None, *, readonly: bool = False) -> Store:

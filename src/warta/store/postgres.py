@@ -77,9 +77,9 @@ class PostgresStore:
         self._open_conn()
 
     def _where(self) -> str:
-        # Never print a password: the URL up to the database, credentials dropped.
-        tail = self.path.split("@", 1)[-1] if "@" in self.path else self.path.split("://", 1)[-1]
-        return "postgresql://" + tail
+        from . import describe
+
+        return describe(self.path)
 
     def _fail(self, exc: Exception) -> StoreError:
         return StoreError(f"database {self._where()}: {str(exc).strip().splitlines()[0]}")
