@@ -93,3 +93,16 @@ def test_annotators_option_selects_and_refuses_unknown(folder, capsys):
     assert main(["digest", str(folder / "a.txt"), "--annotators", "dates,ner", "-q"]) == 2
     err = capsys.readouterr().err
     assert "unknown annotator(s): ner" in err and "Traceback" not in err
+
+
+def test_output_file_gets_ordinary_permissions(folder, tmp_path):
+    import os
+    import stat
+
+    target = tmp_path / "brief.md"
+    old = os.umask(0o022)
+    try:
+        assert main(["digest", str(folder / "a.txt"), "-f", "md", "-o", str(target), "-q"]) == 0
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE(target.stat().st_mode) == 0o644
