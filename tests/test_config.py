@@ -42,7 +42,7 @@ def test_store_options_are_validated():
     from warta.errors import ConfigError
 
     assert Config().db == "warta.db"
-    for name in ("ingest_batch", "store_hot_limit", "max_request_bytes"):
+    for name in ("ingest_batch", "max_request_bytes"):
         with pytest.raises(ConfigError, match=name):
             Config(**{name: 0})
 

@@ -48,8 +48,6 @@ class Config:
     db: str = "warta.db"
     #: Articles prepared before each store commit (a crash loses at most one batch).
     ingest_batch: int = 500
-    #: Most stored articles re-compared with each ingest batch when assigning stories.
-    store_hot_limit: int = 1000
     #: Largest HTTP request body the API accepts (413 above).
     max_request_bytes: int = 10_000_000
 
@@ -70,7 +68,7 @@ class Config:
                 raise ConfigError(f"{name} must be in (0, 1]")
         if self.story_window_days < 0:
             raise ConfigError("story_window_days must be >= 0")
-        for name in ("ingest_batch", "store_hot_limit", "max_request_bytes"):
+        for name in ("ingest_batch", "max_request_bytes"):
             if int(getattr(self, name)) <= 0:
                 raise ConfigError(f"{name} must be positive")
         if self.annotators is not None and not (

@@ -81,12 +81,6 @@ class Store(Protocol):
         """Which of these article ids are already stored."""
         ...
 
-    def hot_articles(self, first: str | None, last: str | None, window_days: int,
-                     limit: int) -> list[tuple[Article, str]]:
-        """Stored articles (with their story id) that new articles dated ``first``..``last``
-        (ISO dates; None = undated) may join: within the window, newest ``limit`` at most."""
-        ...
-
     def story_articles(self, story_id: str) -> list[Article]:
         """Every stored article of a story."""
         ...

@@ -196,19 +196,6 @@ class PostgresStore:
             return set()
         return {r[0] for r in self._read("SELECT id FROM articles WHERE id = ANY(%s)", (list(ids),))}
 
-    def hot_articles(self, first: str | None, last: str | None, window_days: int,
-                     limit: int) -> list[tuple[Article, str]]:
-        """Stored articles new ones dated ``first``..``last`` may join (newest ``limit``)."""
-        if first is None or last is None:
-            rows = self._read("SELECT data, story_id FROM articles ORDER BY seq DESC LIMIT %s", (limit,))
-        else:
-            lo = (dt.date.fromisoformat(first) - dt.timedelta(days=window_days)).isoformat()
-            hi = (dt.date.fromisoformat(last) + dt.timedelta(days=window_days)).isoformat()
-            rows = self._read(
-                "SELECT data, story_id FROM articles WHERE published BETWEEN %s AND %s "
-                "OR published IS NULL ORDER BY seq DESC LIMIT %s", (lo, hi, limit))
-        return [(article_from_json(data, self.config), sid) for data, sid in reversed(rows)]
-
     def story_articles(self, story_id: str) -> list[Article]:
         """Every stored article of a story, in arrival order."""
         rows = self._read("SELECT data FROM articles WHERE story_id = %s ORDER BY seq", (story_id,))
