@@ -61,3 +61,23 @@ def test_intervals() -> None:
 def test_sentence_date_falls_back_to_published() -> None:
     a = prepared("Sebanyak 12 orang tewas.", "a", day=3)
     assert sentence_date(a, 0) == dt.date(2022, 1, 3)
+
+
+def test_compatible_values_that_grew_between_dates_are_an_update() -> None:
+    groups = group_facts([
+        prepared("Sedikitnya 2.000 warga mengungsi ke posko.", "a", day=13),
+        prepared("Hampir 3.000 warga mengungsi ke posko.", "b", day=15),
+    ])
+    assert [g.status for g in groups] == ["update"]
+    # The same figures on one day fit each other's qualifiers: no contradiction, no update.
+    same_day = group_facts([
+        prepared("Sedikitnya 2.000 warga mengungsi ke posko.", "a", day=13),
+        prepared("Hampir 3.000 warga mengungsi ke posko.", "b", day=13),
+    ])
+    assert [g.status for g in same_day] == ["agree"]
+    # Rounding between dates ("sekitar 400" then "412") is not a change.
+    rounding = group_facts([
+        prepared("Sekitar 400 rumah terendam lumpur.", "a", day=13),
+        prepared("Sebanyak 412 rumah terendam lumpur.", "b", day=14),
+    ])
+    assert [g.status for g in rounding] == ["agree"]

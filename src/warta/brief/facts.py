@@ -21,6 +21,7 @@ from .entities import entity_lookup, person_names, resolve
 
 APPROX = 0.1  # "sekitar"/"about" allows +-10 %
 OVER = 1.5  # "lebih dari X"/"at least X" allows up to 1.5 X
+CHANGED = 0.1  # between dates, values more than 10 % apart are an update even when compatible
 
 
 def sentence_date(article: Article, sentence_index: int) -> dt.date | None:
@@ -63,17 +64,30 @@ def _overlap(a: tuple[float, float], b: tuple[float, float]) -> bool:
     return a[0] <= b[1] and b[0] <= a[1]
 
 
+def _dated_apart(a: tuple[Quantity, dt.date | None], b: tuple[Quantity, dt.date | None]) -> bool:
+    return a[1] is not None and b[1] is not None and a[1] != b[1]
+
+
 def status(items: list[tuple[Quantity, dt.date | None]]) -> str:
-    """agree | update | disagree for a group of comparable values."""
-    clashes = [
-        (a, b) for i, a in enumerate(items) for b in items[i + 1:]
-        if not _overlap(interval(a[0]), interval(b[0]))
-    ]
-    if not clashes:
-        return "agree"
-    if all(a[1] is not None and b[1] is not None and a[1] != b[1] for a, b in clashes):
+    """agree | update | disagree for a group of comparable values.
+
+    A clash (intervals that cannot both hold) on one date, or undated, is a disagreement; clashes
+    only between different dates are an update.  Values that fit each other's qualifiers but
+    moved by more than :data:`CHANGED` between dates ("sedikitnya 2.000" on Thursday, "hampir
+    3.000" on Saturday) are an update too: the figure grew, nobody contradicted anybody.
+    """
+    pairs = [(a, b) for i, a in enumerate(items) for b in items[i + 1:]]
+    clashes = [(a, b) for a, b in pairs if not _overlap(interval(a[0]), interval(b[0]))]
+    if any(not _dated_apart(a, b) for a, b in clashes):
+        return "disagree"
+    if clashes:
         return "update"
-    return "disagree"
+    moved = any(
+        _dated_apart(a, b)
+        and abs(a[0].value - b[0].value) > CHANGED * max(abs(a[0].value), abs(b[0].value))
+        for a, b in pairs
+    )
+    return "update" if moved else "agree"
 
 
 def group_facts(articles: list[Article], lookup: dict[str, str] | None = None,
