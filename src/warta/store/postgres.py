@@ -19,10 +19,9 @@ from typing import Any
 
 from ..config import Config
 from ..errors import MissingExtraError, StoreError
-from ..model import Article
-from ..render.json import article_to_dict
 from .base import StoredArticle, StoredStory, StoryPage, StoryRow
-from .codec import article_from_json, article_to_json
+from .codec import article_to_json
+from .reads import SQLReads
 from .search import stems_text
 
 #: Advisory lock key of the writers ("warta" in ASCII).
@@ -65,8 +64,10 @@ def _like(s: str) -> str:
     return "%" + s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
 
 
-class PostgresStore:
+class PostgresStore(SQLReads):
     """A :class:`~warta.store.base.Store` in a PostgreSQL database."""
+
+    PLACEHOLDER = "%s"
 
     def __init__(self, url: str, config: Config | None = None, *, readonly: bool = False):
         self.path = url
@@ -196,31 +197,6 @@ class PostgresStore:
             return set()
         return {r[0] for r in self._read("SELECT id FROM articles WHERE id = ANY(%s)", (list(ids),))}
 
-    def story_articles(self, story_id: str) -> list[Article]:
-        """Every stored article of a story, in arrival order."""
-        rows = self._read("SELECT data FROM articles WHERE story_id = %s ORDER BY seq", (story_id,))
-        return [article_from_json(r[0], self.config) for r in rows]
-
-    def load_state(self) -> bytes | None:
-        """The assignment state blob."""
-        rows = self._read("SELECT value FROM state WHERE key = 'assign'")
-        return bytes(rows[0][0]) if rows else None
-
-    def get_story(self, story_id: str) -> StoredStory | None:
-        """A story by id."""
-        rows = self._read(
-            "SELECT id, title, data, markdown, n_articles, first_published, last_published "
-            "FROM stories WHERE id = %s", (story_id,))
-        if not rows:
-            return None
-        sid, title, data, md, n, first, last = rows[0]
-        return StoredStory(sid, title, json.loads(data), md, n, first, last, "")
-
-    def story_version(self, story_id: str) -> int | None:
-        """The batch that last changed a story."""
-        rows = self._read("SELECT updated FROM stories WHERE id = %s", (story_id,))
-        return int(rows[0][0]) if rows else None
-
     def list_stories(self, query: str | None, page: int, per_page: int) -> StoryPage:
         """Stories, latest publication date first; with ``query`` only the matching ones."""
         from .. import text
@@ -249,24 +225,3 @@ class PostgresStore:
         rows = self._read(f"SELECT {cols} FROM stories {where} {order} LIMIT %s OFFSET %s",
                           [*params, per_page, (page - 1) * per_page])
         return StoryPage([StoryRow(*r) for r in rows], total, page, per_page, query)
-
-    def get_article(self, ref: str) -> dict[str, Any] | None:
-        """An article by content id, else by the id its input gave (the first one stored)."""
-        rows = self._read("SELECT data, alias, story_id FROM articles WHERE id = %s", (ref,))
-        if not rows:
-            rows = self._read("SELECT data, alias, story_id FROM articles WHERE alias = %s "
-                              "ORDER BY seq LIMIT 1", (ref,))
-        if not rows:
-            return None
-        data, alias, sid = rows[0]
-        out = article_to_dict(article_from_json(data, self.config))
-        out["alias"] = alias
-        out["story"] = sid
-        return out
-
-    def counts(self) -> dict[str, int]:
-        """Stored articles and stories."""
-        return {
-            "articles": int(self._read("SELECT count(*) FROM articles")[0][0]),
-            "stories": int(self._read("SELECT count(*) FROM stories")[0][0]),
-        }
