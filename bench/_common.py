@@ -13,6 +13,10 @@ import shutil
 import sys
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from warta.model import RawArticle
 
 if "WARTA_BENCH_HOME" not in os.environ:
     _HOME = tempfile.mkdtemp(prefix="warta-bench-home-")
@@ -51,3 +55,30 @@ def machine(load_start: list[float]) -> dict[str, object]:
         "python": platform.python_version(),
         "load_average_at_start": load_start,
     }
+
+
+def indosum_raw_articles(limit: int | None = None) -> list[RawArticle]:
+    """The unique IndoSum dev-fold articles as Indonesian raw articles dated by their id's UTC
+    date (sentences joined by spaces, paragraphs by blank lines); exits when the data is absent."""
+    import datetime as dt
+    import json
+
+    from warta.model import RawArticle
+
+    path = require(DATA_DIR / "indosum_devfolds" / "indosum_dev_all_folds.jsonl", "IndoSum")
+    seen: set[str] = set()
+    out: list[RawArticle] = []
+    with path.open(encoding="utf-8") as fh:
+        for line in fh:
+            r = json.loads(line)
+            if r["id"] in seen:
+                continue
+            seen.add(r["id"])
+            out.append(RawArticle(
+                id=r["id"], text="\n\n".join(" ".join(p) for p in r["paragraphs"]), format="jsonl",
+                language="id", published=dt.date.fromisoformat(r["date_utc_from_id"][:10]),
+                source=r.get("source"),
+            ))
+            if limit is not None and len(out) >= limit:
+                break
+    return out

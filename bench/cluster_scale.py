@@ -30,10 +30,10 @@ import sys
 import time
 from dataclasses import replace
 
-from _common import DATA_DIR, require
+from _common import indosum_raw_articles
 from warta.config import Config
 from warta.errors import InputError
-from warta.model import Article, RawArticle
+from warta.model import Article
 from warta.pipeline import prepare_article
 from warta.stories import Clusterer, Params
 from warta.stories.features import extract
@@ -42,26 +42,15 @@ BASE = dt.date(2016, 8, 1)
 
 
 def _unique_articles(limit: int) -> list[Article]:
-    path = require(DATA_DIR / "indosum_devfolds" / "indosum_dev_all_folds.jsonl", "IndoSum")
-    seen: set[str] = set()
     out: list[Article] = []
     config = Config(language="id")
-    with path.open(encoding="utf-8") as fh:
-        for line in fh:
-            r = json.loads(line)
-            if r["id"] in seen:
-                continue
-            seen.add(r["id"])
-            text = "\n\n".join(" ".join(p) for p in r["paragraphs"])
-            day = dt.date.fromisoformat(r["date_utc_from_id"][:10])
-            raw = RawArticle(id=r["id"], text=text, format="jsonl", language="id", published=day,
-                             source=r.get("source"))
-            try:
-                out.append(prepare_article(raw, config))
-            except InputError:
-                continue
-            if len(out) >= limit:
-                break
+    for raw in indosum_raw_articles():
+        try:
+            out.append(prepare_article(raw, config))
+        except InputError:
+            continue
+        if len(out) >= limit:
+            break
     return out
 
 

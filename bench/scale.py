@@ -39,7 +39,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from _common import DATA_DIR, require
+from _common import indosum_raw_articles
 from warta.brief import build_story, story_order
 from warta.config import Config
 from warta.model import Digest, RawArticle, Skipped
@@ -52,20 +52,7 @@ BASE = dt.date(2016, 8, 1)
 
 
 def _base() -> list[RawArticle]:
-    path = require(DATA_DIR / "indosum_devfolds" / "indosum_dev_all_folds.jsonl", "IndoSum")
-    seen: set[str] = set()
-    out: list[RawArticle] = []
-    with path.open(encoding="utf-8") as fh:
-        for line in fh:
-            r = json.loads(line)
-            if r["id"] in seen:
-                continue
-            seen.add(r["id"])
-            text = "\n\n".join(" ".join(p) for p in r["paragraphs"])
-            day = dt.date.fromisoformat(r["date_utc_from_id"][:10])
-            out.append(RawArticle(id=r["id"], text=text, format="jsonl", language="id", published=day,
-                                  source=r.get("source")))
-    return out
+    return indosum_raw_articles()
 
 
 def stream(n: int, seed: int = 13) -> Iterator[RawArticle | Skipped]:
