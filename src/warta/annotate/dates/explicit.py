@@ -1,0 +1,91 @@
+"""Explicit dates (a day and a month number or name), checked against a stated weekday."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from ...clean.headerdate import make_date
+from .grammar import Grammar
+from .recognize import Hit
+from .values import Found, State, nearest_year, time_part
+
+
+def explicit(hit: Hit, g: Grammar, st: State, text: str) -> Found | None:
+    """Dates with a day and month number or name, checked against a stated weekday."""
+    gd = hit.m.groupdict()
+    kind = hit.kind
+    year: int | None = None
+    if kind == "wdnum":
+        day, month = int(gd["d"]), int(gd["m"])
+        year = int(gd["y"]) if gd.get("y") else None
+    elif kind in ("dmy", "mdy"):
+        day, month = int(gd["day"]), g.months[gd["mon"].lower().rstrip(".")]
+        year = int(gd["year"]) if gd.get("year") else None
+    elif kind == "numdate":
+        day, month, year = int(gd["d2"]), int(gd["m2"]), int(gd["y2"])
+    elif kind == "iso":
+        day, month, year = int(gd["d3"]), int(gd["m3"]), int(gd["y3"])
+    else:
+        day, month = int(gd["d4"]), int(gd["m4"])
+    if year is not None and year < 100:
+        year += 2000
+    wd_name = gd.get("wd")
+    weekday = g.weekdays.get(wd_name.lower()) if wd_name else None
+    ref = st.ref
+    if year is not None:
+        literal = make_date(year, month, day)
+    elif ref is not None:
+        literal = nearest_year(ref, month, day)
+    else:
+        literal = None
+        if not (1 <= month <= 12 and 1 <= day <= 31) or make_date(2000, month, day) is None:
+            return None  # "31/2": impossible in every year
+    status, note = "ok", None
+    chosen = literal
+    if weekday is not None and (literal is None or literal.weekday() != weekday):
+        chosen, note = _weekday_reading(day, month, year, weekday, literal, ref or st.anchor)
+        status = "weekday_mismatch"
+    if chosen is None:
+        if literal is None and year is None and ref is None:
+            return "DATE", f"XXXX-{month:02d}-{day:02d}", "unresolved", None, None, None
+        return None
+    tp, zone = time_part(gd.get("tail") or "", g)
+    value = chosen.isoformat() + tp
+    return ("TIME" if tp else "DATE"), value, status, note, zone, chosen
+
+
+def _weekday_reading(
+    day: int, month: int, year: int | None, weekday: int, literal: dt.date | None, near: dt.date | None
+) -> tuple[dt.date | None, str]:
+    """The reading of a mismatched "Kamis (6/12)" that agrees with its weekday, nearest ``near``:
+    another year (when none was written), day and month swapped, or the day within 3 days."""
+    names = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+    base = literal or near
+    years = [year] if year else ([base.year - 1, base.year, base.year + 1] if base else [])
+    options: list[dt.date] = []
+    for y in years:
+        # The written reading, day and month swapped, and a one-digit typo in the day (14 for 24).
+        options += [
+            d
+            for d in (
+                make_date(y, month, day),
+                make_date(y, day, month),
+                make_date(y, month, day + 10),
+                make_date(y, month, day - 10),
+            )
+            if d
+        ]
+    if literal:
+        options += [literal + dt.timedelta(days=k) for k in (-3, -2, -1, 1, 2, 3)]
+    agreeing = [d for d in options if d.weekday() == weekday]
+    said = f"{day}/{month}" + (f"/{year}" if year else "")
+    if not agreeing:
+        return literal, f"stated weekday {names[weekday]} does not match {said}; no reading agrees"
+    target = near or literal or agreeing[0]
+    best = min(agreeing, key=lambda d: (abs((d - target).days), d))
+    if literal is None:
+        return best, f"read as {best.isoformat()}, the {names[weekday]} nearest the article date"
+    return best, (
+        f"stated weekday {names[weekday]} does not match {literal.isoformat()} "
+        f"({names[literal.weekday()]}); read as {best.isoformat()}"
+    )

@@ -1,0 +1,127 @@
+"""Normalization: one recognized expression to its TIMEX3 type and value (dispatch by shape)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from .explicit import explicit
+from .grammar import Grammar
+from .recognize import Hit
+from .relative import of_month, of_relunit, of_span, of_weekday
+from .values import Found, State, nearest_year, rel_shift, time_part, week
+
+_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
+
+
+def normalize(hit: Hit, g: Grammar, st: State, text: str, sent: int) -> Found | None:
+    """(type, value, status, note, zone, new anchor date) for one match, or None to drop it."""
+    gd = hit.m.groupdict()
+    kind = hit.kind
+    ref = st.ref
+    if kind in ("wdnum", "dmy", "mdy", "numdate", "iso", "paren"):
+        return explicit(hit, g, st, text)
+    if kind == "offset":
+        n = g.lookup("day_offsets", gd["off"])
+        if n is None:
+            return None
+        if ref is None:
+            return (
+                "DATE",
+                "PAST_REF" if n < 0 else "FUTURE_REF" if n > 0 else "PRESENT_REF",
+                "unresolved",
+                None,
+                None,
+                None,
+            )
+        d = ref + dt.timedelta(days=n)
+        tp, zone = time_part(gd.get("tail") or "", g)
+        return ("TIME" if tp else "DATE"), d.isoformat() + tp, "ok", None, zone, d
+    if kind == "podrel":
+        tp, zone = time_part(hit.m.group(), g)
+        if ref is None:
+            return "TIME", "PRESENT_REF", "unresolved", None, zone, None
+        return "TIME", ref.isoformat() + tp, "ok", None, zone, None
+    if kind == "clock":
+        tp, zone = time_part(hit.m.group(), g)
+        # A bare time belongs to the day last mentioned ("Kamis (13/1) ... Pukul 05.30 WIB, air
+        # datang"), else to the publication day.
+        base = st.anchor or ref
+        if base is None:
+            return "TIME", "XXXX-XX-XX" + tp, "unresolved", None, zone, None
+        return "TIME", base.isoformat() + tp, "ok", None, zone, None
+    if kind == "weekday":
+        return of_weekday(hit, g, st, text)
+    if kind == "month":
+        return of_month(hit, g, st, text)
+    if kind == "relunit":
+        return of_relunit(hit, g, st)
+    if kind == "span":
+        return of_span(hit, g, st)
+    if kind == "vdur":
+        return "DURATION", g.lookup("vague_durations", hit.m.group()) or "PXX", "ok", None, None, None
+    if kind == "every":
+        if gd.get("eunit"):
+            u = g.lookup("units", gd["eunit"])
+            return "SET", f"P1{u}" if u not in ("H", "MIN", "S") else f"PT1{u[0]}", "ok", None, None, None
+        return "SET", f"XXXX-WXX-{g.weekdays[gd['wd'].lower()] + 1}", "ok", None, None, None
+    if kind == "quarter":
+        q = gd["q"].lower()
+        n = _ROMAN.get(q) or g.lookup("ordinals", q) or int(q)
+        year = (
+            int(gd["year"]) if gd.get("year") else (ref.year + rel_shift(gd.get("qrel"), g) if ref else None)
+        )
+        return "DATE", f"{year if year else 'XXXX'}-Q{n}", "ok" if year else "unresolved", None, None, None
+    if kind == "weekend":
+        shift = rel_shift(gd.get("rel"), g)
+        if ref is None:
+            return "DATE", "XXXX-WXX-WE", "unresolved", None, None, None
+        return "DATE", week(ref + dt.timedelta(weeks=shift)) + "-WE", "ok", None, None, None
+    if kind == "season":
+        code = (
+            next(
+                (
+                    c
+                    for k, c in g.words.get("seasons", {}).items()
+                    if hit.m.group().lower().startswith(k.split()[0])
+                    and k in " ".join(hit.m.group().lower().split())
+                ),
+                None,
+            )
+            or "XX"
+        )
+        year = int(gd["year"]) if gd.get("year") else (ref.year if ref else None)
+        return "DATE", f"{year or 'XXXX'}-{code}", "ok" if year else "unresolved", None, None, None
+    if kind == "vdate":
+        return "DATE", g.lookup("vague_dates", hit.m.group()) or "PAST_REF", "ok", None, None, None
+    if kind == "holiday":
+        mmdd = g.lookup("holidays", hit.m.group())
+        if not mmdd or not hit.m.group()[:1].isupper():
+            return None
+        month, day = (int(x) for x in mmdd.split("-"))
+        hd = nearest_year(ref, month, day) if ref else None
+        return (
+            "DATE",
+            hd.isoformat() if hd else f"XXXX-{mmdd}",
+            "ok" if hd else "unresolved",
+            None,
+            None,
+            None,
+        )
+    if kind == "edgeunit":
+        unit = g.lookup("units", gd["unit4"])
+        if ref is None or unit not in ("W", "M", "Y"):
+            return None
+        value = {"W": week(ref), "M": ref.isoformat()[:7], "Y": str(ref.year)}[unit]
+        return "DATE", value, "ok", None, None, None
+    if kind == "present":
+        return "DATE", "PRESENT_REF", "ok", None, None, None
+    if kind == "anaphor":
+        if st.anchor is None:
+            return "DATE", "PAST_REF", "unresolved", None, None, None
+        return "DATE", st.anchor.isoformat(), "ok", "the date mentioned before", None, None
+    if kind == "decade":
+        return "DATE", gd["dec"], "ok", None, None, None
+    if kind == "yr":
+        # "2014 lalu" is "back in 2014": the modifier does not move a written year.
+        return "DATE", str(int(gd["year"])), "ok", None, None, None
+    return None

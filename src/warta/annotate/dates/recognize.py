@@ -1,0 +1,129 @@
+"""Recognition: every shape of :mod:`.grammar` tried at its possible first words, the longest
+non-overlapping matches kept, look-alikes (counts, fractions, "minggu" meaning week) dropped."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .grammar import Grammar, grammar
+from .values import CLOCK
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One kept match: its shape (``kind``), span and the regex match for normalization."""
+
+    kind: str
+    start: int
+    end: int
+    m: re.Match[str]
+
+
+#: What :func:`recognize` returns: the kept matches, to normalize against several references.
+Hits = Sequence[Hit]
+
+
+_WORD = re.compile(r"\w+")
+
+
+def _starts(text: str, g: Grammar) -> list[tuple[int, str]]:
+    """Where an expression can start: numbers ("#") and trigger words, with the word."""
+    out = []
+    triggers = g.triggers
+    for m in _WORD.finditer(text):
+        word = m.group()
+        if word[0].isdigit():
+            out.append((m.start(), "#"))
+        elif (low := word.lower()) in triggers:
+            out.append((m.start(), low))
+    return out
+
+
+def recognize(text: str, language: str) -> list[Hit]:
+    """The expressions of ``text`` before normalization (reusable for several references)."""
+    g = grammar(language)
+    return select_hits(candidates(text, g))
+
+
+def candidates(text: str, g: Grammar) -> list[tuple[int, int, int, str, re.Match[str]]]:
+    found = []
+    starts = _starts(text, g)
+    for prio, (kind, regex) in enumerate(g.regexes):
+        firsts = g.firsts.get(kind)
+        for pos, word in starts:
+            if firsts is not None and word not in firsts:
+                continue
+            m = regex.match(text, pos)
+            if m is None:
+                continue
+            s, e = m.span()
+            # A match may end in spaces or a comma from an optional part: trim it.
+            while e > s and (text[e - 1] in " \t\r\n,." or (text[e - 1] == ")" and "(" not in text[s:e])):
+                e -= 1
+            if e > s and _plausible(kind, m, g, text):
+                found.append((s, e, prio, kind, m))
+    return found
+
+
+def select_hits(cands: list[tuple[int, int, int, str, re.Match[str]]]) -> list[Hit]:
+    """Longest first (then shape priority, then position), without overlaps; in text order."""
+    taken: list[Hit] = []
+    used: list[tuple[int, int]] = []
+    for s, e, _prio, kind, m in sorted(cands, key=lambda c: (c[0] - c[1], c[2], c[0])):
+        if all(e <= us or s >= ue for us, ue in used):
+            used.append((s, e))
+            taken.append(Hit(kind, s, e, m))
+    return sorted(taken, key=lambda h: h.start)
+
+
+def _words_around(text: str, start: int, end: int) -> tuple[str, str]:
+    before = re.findall(r"[\w'’-]+", text[max(0, start - 30) : start])
+    after = re.findall(r"[\w'’-]+", text[end : end + 30])
+    return (before[-1].lower() if before else ""), (after[0].lower() if after else "")
+
+
+def _plausible(kind: str, m: re.Match[str], g: Grammar, text: str) -> bool:
+    """Reject look-alikes: counts, fractions, clock-like decimals, "minggu" meaning week."""
+    gd = m.groupdict()
+    w = g.words
+    if kind in ("weekday", "month"):
+        name = gd.get("wd") or gd.get("mon") or ""
+        head = m.group().lower()
+        has_word = any(head.startswith(x) for x in (*w.get("day_word", []), *w.get("month_word", [])))
+        # Bare names must be capitalised: "Minggu" is Sunday, "minggu" a week, "may" a verb.
+        if not has_word and not name[:1].isupper():
+            return False
+    if kind == "relunit":
+        unit_word = gd.get("unit") or gd.get("unit2") or ""
+        before = text[max(0, m.start() - 3) : m.start()].strip(" \t\"'“‘")
+        mid_sentence = bool(before) and before[-1:] not in ".!?\n"
+        # "Minggu lalu" mid-sentence is last Sunday (a day name is capitalised); "minggu lalu",
+        # or a sentence-initial "Minggu lalu", is last week.
+        if unit_word[:1].isupper() and unit_word.lower() in g.weekdays and mid_sentence:
+            return False
+    if kind == "clock":
+        t = m.group().lower()
+        has_marker = any(t.startswith(x) for x in w.get("time_word", [])) or bool(
+            re.search(r"[ap]\.?\s?m\.?$|[a-z]{2,4}$", t)
+        )
+        return has_marker and _clock_ok(t)
+    if kind == "yr" and not (gd.get("yw") or gd.get("edge") or gd.get("rel")):
+        before, after = _words_around(text, m.start(), m.end())
+        if after in w.get("count_nouns", []):
+            return False
+        nxt = text[m.end() : m.end() + 2].strip()
+        if before in ("rp", "us$", "$", "no", "nomor", "number") or nxt[:1].isdigit():
+            return False
+        return before in w.get("year_context", []) or not nxt[:1].isalnum()
+    if kind == "span":
+        before, after = _words_around(text, m.start(), m.end())
+        if before in ("rp", "us$", "$", "pukul", "jam"):
+            return False
+    return True
+
+
+def _clock_ok(t: str) -> bool:
+    c = CLOCK.search(t)
+    return bool(c) and int(c[1]) <= 24 and int(c[2] or 0) <= 59  # type: ignore[index]

@@ -1,0 +1,147 @@
+"""Relative expressions: weekdays and months without a year, "pekan lalu", "dua hari kemudian"."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from .grammar import Grammar
+from .recognize import Hit
+from .values import Found, State, add_months, future_context, rel_shift, time_part, week
+
+_DATE_UNITS = {"D", "W", "M", "Y", "DE", "CE", "WINDU"}
+
+
+def of_weekday(hit: Hit, g: Grammar, st: State, text: str) -> Found | None:
+    """A weekday without a date ("Kamis", "Rabu lalu", "Selasa depan") against the reference."""
+    gd = hit.m.groupdict()
+    wd = g.weekdays[gd["wd"].lower()]
+    ref = st.ref
+    tp, zone = time_part(gd.get("tail") or "", g)
+    kind = "TIME" if tp else "DATE"
+    if ref is None:
+        return kind, f"XXXX-WXX-{wd + 1}", "unresolved", None, zone, None
+    shift = rel_shift(gd.get("rel") or gd.get("relp"), g)
+    back = (ref.weekday() - wd) % 7
+    if shift < 0:
+        d = ref - dt.timedelta(days=back or 7)
+    elif shift > 0 or (shift == 0 and future_context(text, hit.start, g)):
+        d = ref + dt.timedelta(days=(wd - ref.weekday()) % 7 or (7 if shift > 0 else 0))
+    else:
+        # News tells what happened: a bare weekday is the latest such day up to the article date.
+        d = ref - dt.timedelta(days=back)
+    return kind, d.isoformat() + tp, "ok", None, zone, d
+
+
+def of_month(hit: Hit, g: Grammar, st: State, text: str) -> Found | None:
+    """A month name, with a year or placed in the year nearest the reference."""
+    gd = hit.m.groupdict()
+    month = g.months[gd["mon"].lower()]
+    if gd.get("year"):
+        return "DATE", f"{int(gd['year'])}-{month:02d}", "ok", None, None, None
+    ref = st.ref
+    if ref is None:
+        return "DATE", f"XXXX-{month:02d}", "unresolved", None, None, None
+    shift = rel_shift(gd.get("rel") or gd.get("relp"), g)
+    year = ref.year
+    if shift < 0 and month >= ref.month:
+        year -= 1
+    elif (shift > 0 or (shift == 0 and future_context(text, hit.start, g))) and month < ref.month:
+        year += 1
+    elif shift == 0:
+        # A bare month is the nearest one ("pengiriman Januari" written in December is next
+        # year's); on a tie, the past one (news reports what happened).
+        year = min(
+            (ref.year - 1, ref.year, ref.year + 1),
+            key=lambda y: (abs((y - ref.year) * 12 + month - ref.month), y),
+        )
+    return "DATE", f"{year}-{month:02d}", "ok", None, None, None
+
+
+def of_relunit(hit: Hit, g: Grammar, st: State) -> Found | None:
+    """A unit with this/last/next ("pekan lalu", "tahun ini") as the unit containing the day."""
+    gd = hit.m.groupdict()
+    unit = g.lookup("units", gd.get("unit") or gd.get("unit2") or "")
+    if unit not in _DATE_UNITS:
+        return None
+    ref = st.ref
+    shift = rel_shift(gd.get("rel") or gd.get("relp"), g)
+    if ref is None:
+        value = "PAST_REF" if shift < 0 else "FUTURE_REF" if shift > 0 else "PRESENT_REF"
+        return "DATE", value, "unresolved", None, None, None
+    if unit == "D":
+        d = ref + dt.timedelta(days=shift)
+        return "DATE", d.isoformat(), "ok", None, None, d
+    if unit == "W":
+        return "DATE", week(ref + dt.timedelta(weeks=shift)), "ok", None, None, None
+    if unit == "M":
+        return "DATE", add_months(ref, shift).isoformat()[:7], "ok", None, None, None
+    if unit == "Y":
+        return "DATE", str(ref.year + shift), "ok", None, None, None
+    if unit == "DE":
+        return "DATE", str(ref.year // 10 + shift)[:3], "ok", None, None, None
+    return "DATE", str(ref.year // 100 + shift), "ok", None, None, None
+
+
+def _amount(word: str, g: Grammar) -> float | None:
+    w = " ".join(word.lower().split())
+    if re.fullmatch(r"[\d.,]+", w):
+        try:
+            return float(w.replace(",", "."))
+        except ValueError:
+            return None
+    n = g.lookup("numbers", w)
+    return float(n) if n is not None else None
+
+
+def of_span(hit: Hit, g: Grammar, st: State) -> Found | None:
+    """An amount of a unit: a duration ("tiga hari") or, with a direction, a date
+    ("dua hari lalu"; "sehari sebelumnya" counts from the last date mentioned)."""
+    gd = hit.m.groupdict()
+    if gd.get("one"):
+        amount: float | None = 1.0
+        unit = g.lookup("units", gd["one"][len(g.words.get("one_prefix", "")) :])
+    else:
+        amount = _amount(gd["n"], g)
+        unit = g.lookup("units", gd["unit3"])
+    if unit is None:
+        return None
+    n_txt = "X" if amount is None else (str(int(amount)) if amount == int(amount) else str(amount))
+    direction = " ".join((gd.get("dir") or "").lower().split())
+    if not direction:
+        if unit in ("H", "MIN", "S"):
+            return "DURATION", f"PT{n_txt}{'M' if unit == 'MIN' else unit}", "ok", None, None, None
+        code = {"DE": "DE", "CE": "CE", "WINDU": "Y"}.get(unit, unit)
+        if unit == "WINDU" and amount is not None:
+            n_txt = str(int(amount * 8))
+        return "DURATION", f"P{n_txt}{code}", "ok", None, None, None
+    chained = direction in g.words.get("chained", [])
+    back = direction in g.words.get("ago", [])
+    base = st.anchor if chained else st.ref
+    if base is None or amount is None or unit not in ("D", "W", "M", "Y"):
+        return (
+            "DATE",
+            "PAST_REF" if back else "FUTURE_REF",
+            "unresolved" if base is None else "ok",
+            None,
+            None,
+            None,
+        )
+    k = -int(amount) if back else int(amount)
+    if unit == "D":
+        d = base + dt.timedelta(days=k)
+        return "DATE", d.isoformat(), "ok", None, None, d
+    if unit == "W":
+        d = base + dt.timedelta(weeks=k)
+        return "DATE", d.isoformat() if chained else week(d), "ok", None, None, d if chained else None
+    if unit == "M":
+        d = add_months(base, k)
+        return (
+            "DATE",
+            d.isoformat() if chained else d.isoformat()[:7],
+            "ok",
+            None,
+            None,
+            d if chained else None,
+        )
+    return "DATE", str(base.year + k), "ok", None, None, None

@@ -1,0 +1,89 @@
+"""Calendar arithmetic and the state normalization carries from one expression to the next."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from ...clean.headerdate import make_date
+from .grammar import Grammar
+
+CLOCK = re.compile(r"(\d{1,2})(?:[.:](\d{2}))?(?:\s*([ap])\.?\s?m\.?)?", re.I)
+
+#: (type, value, status, note, zone offset, new anchor date) of one normalized expression.
+Found = tuple[str, str, str, str | None, str | None, dt.date | None]
+
+
+@dataclass
+class State:
+    """What normalization carries from one expression to the next."""
+
+    ref: dt.date | None
+    anchor: dt.date | None
+    anchor_sentence: int = -1
+
+
+def time_part(tail: str, g: Grammar) -> tuple[str, str | None]:
+    """ "T06:18" / "TMO" and the zone offset from the time text after a date ("" when none)."""
+    t = tail.lower()
+    zone = None
+    for name, offset in sorted(g.words.get("zones", {}).items(), key=lambda kv: -len(kv[0])):
+        if re.search(rf"(?<![a-z]){re.escape(name)}$", t.strip()):
+            zone = offset
+            t = t.strip()[: -len(name)]
+            break
+    digits = re.search(r"\d", t)
+    if digits:
+        c = CLOCK.search(t)
+        if c:
+            hh, mi = int(c[1]), int(c[2] or 0)
+            if c[3] and c[3].lower() == "p" and hh < 12:
+                hh += 12
+            if hh <= 24 and mi <= 59:
+                return f"T{hh:02d}:{mi:02d}", zone
+    for name, code in sorted(g.words.get("parts_of_day", {}).items(), key=lambda kv: -len(kv[0])):
+        if re.search(rf"(?<!\w){re.escape(name)}(?!\w)", t):
+            return f"T{code}", zone
+    return "", zone
+
+
+def future_context(text: str, start: int, g: Grammar) -> bool:
+    """Whether a future marker ("akan", "dijadwalkan") stands in the few words before ``start``."""
+    words = re.findall(r"[\w'’-]+", text[max(0, start - 60) : start].lower())[-6:]
+    return any(x in g.words.get("future_markers", []) for x in words)
+
+
+def nearest_year(ref: dt.date, month: int, day: int) -> dt.date | None:
+    """The date with this month and day nearest ``ref`` (previous, same or next year)."""
+    options = [d for y in (ref.year - 1, ref.year, ref.year + 1) if (d := make_date(y, month, day))]
+    return min(options, key=lambda d: (abs((d - ref).days), d)) if options else None
+
+
+def add_months(d: dt.date, months: int) -> dt.date:
+    """``d`` moved by ``months`` calendar months (the day clipped to the month's length)."""
+    y, m = divmod(d.month - 1 + months, 12)
+    year, month = d.year + y, m + 1
+    for day in (d.day, 30, 29, 28):
+        found = make_date(year, month, day)
+        if found:
+            return found
+    return d
+
+
+def week(d: dt.date) -> str:
+    """The ISO week of ``d`` as a TIMEX3 value ("2014-W52")."""
+    iso = d.isocalendar()
+    return f"{iso[0]}-W{iso[1]:02d}"
+
+
+def rel_shift(word: str | None, g: Grammar) -> int:
+    """-1 for a "last" modifier ("lalu"), +1 for a "next" one ("depan"), else 0."""
+    if not word:
+        return 0
+    w = " ".join(word.lower().split())
+    if w in g.words.get("last", []):
+        return -1
+    if w in g.words.get("next", []):
+        return 1
+    return 0
