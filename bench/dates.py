@@ -8,7 +8,9 @@ baselines run side by side in the same command.
    overlap), type accuracy and normalization (value equal) over the overlap matches, and
    normalization F1 (a hit must overlap and carry the gold value).  dateparser only returns
    datetimes, so its value is compared leniently: its date cut to the gold value's length.
-   ``--show-dev`` prints Warta's tags on the 50 development docs (no gold) for tuning by eye.
+   ``--show-dev`` prints Warta's tags on the 50 development docs (no gold) for tuning by eye;
+   ``--dev-errors REF.jsonl`` lists, on the same docs, where Warta differs from a reference
+   annotation of them (boundaries, missed, extra, values).
 2. IndoSum (``../shared/data/indosum_devfolds``, fold 05 = held out): the date is hidden and
    inferred from the text; exact / within one day against ``date_utc_from_id``, both as UTC and
    as local WIB (UTC+7) date.  Baseline: the latest full date the text states, found by
@@ -129,8 +131,49 @@ def score(gold: Sequence[Sequence[Span]], pred: Sequence[Sequence[Span]], lenien
     }
 
 
-def indotimex(show_dev: bool) -> dict[str, Any]:
+def _dev_errors(rows: list[dict[str, Any]], reference: str) -> None:
+    """Dev docs against a reference of spans (JSONL: doc_id, start, end, type[, value]): the score,
+    then per doc the boundary differences, the reference spans missed, the extra predictions and
+    (where the reference has values) the value differences.  The dev docs carry no gold, so the
+    reference is whatever annotation one has for them (see docs/benchmarks.md section 5)."""
+    ref: dict[str, list[Span]] = {}
+    for x in _rows(reference):
+        ref.setdefault(x["doc_id"], []).append((x["start"], x["end"], x["type"], x.get("value", "")))
+    dev = [r for r in rows if r["split"] != "test_gold"]
+    gold = [ref.get(r["doc_id"], []) for r in dev]
+    pred = [warta_spans(r["text"], _dct(r["dct"])) for r in dev]
+    sc = score(gold, pred, lenient=False)
+    print(" ".join(f"{k} {100 * v:.2f}" if isinstance(v, float) else f"{k} {v}" for k, v in sc.items()))
+    for r, g_doc, p_doc in zip(dev, gold, pred, strict=True):
+        text = r["text"]
+
+        def show(s: int, e: int) -> str:
+            return repr(text[s:e])
+
+        lines = []
+        for gs, ge, gt, gv in g_doc:
+            over = [p for p in p_doc if p[0] < ge and gs < p[1]]
+            if not over:
+                lines.append(f"  MISSED  {gt:8} {gv:22} {show(gs, ge)}  ...{show(max(0, gs - 40), gs)}")
+                continue
+            ps, pe, pt, pv = over[0]
+            if (ps, pe) != (gs, ge):
+                lines.append(f"  BOUNDS  ref {show(gs, ge)}  warta {show(ps, pe)} {pt} {pv}")
+            elif gv and (pv, pt) != (gv, gt):
+                lines.append(f"  VALUE   {show(gs, ge)}  ref {gt} {gv}  warta {pt} {pv}")
+        for ps, pe, pt, pv in p_doc:
+            if not any(ps < ge and gs < pe for gs, ge, _, _ in g_doc):
+                lines.append(f"  EXTRA   {pt:8} {pv:22} {show(ps, pe)}  ...{show(max(0, ps - 40), ps)}")
+        if lines:
+            print(f"== {r['doc_id']} dct={r['dct']}")
+            print("\n".join(lines))
+
+
+def indotimex(show_dev: bool, dev_reference: str | None = None) -> dict[str, Any]:
     rows = _rows(require(INDOTIMEX, "IndoTimex"))
+    if dev_reference:
+        _dev_errors(rows, dev_reference)
+        return {}
     if show_dev:
         for r in rows:
             if r["split"] != "test_gold":
@@ -281,14 +324,19 @@ def _machine() -> dict[str, Any]:
 def main(argv: Sequence[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0] if __doc__ else None)
     ap.add_argument("--show-dev", action="store_true", help="print tags on the IndoTimex dev docs")
+    ap.add_argument(
+        "--dev-errors",
+        metavar="REF.jsonl",
+        help="list differences on the IndoTimex dev docs against a span reference (doc_id, start, end, type[, value])",
+    )
     ap.add_argument("--indosum-limit", type=int, default=300, metavar="N")
     ap.add_argument("--skip-indosum", action="store_true")
     ap.add_argument("--mlcrisis-docs", type=int, default=40, metavar="N", help="articles per topic")
     ap.add_argument("--skip-mlcrisis", action="store_true")
     ap.add_argument("--json", action="store_true")
     args = ap.parse_args(argv)
-    if args.show_dev:
-        indotimex(True)
+    if args.show_dev or args.dev_errors:
+        indotimex(True, args.dev_errors)
         return 0
     result: dict[str, Any] = {"machine": _machine(), "indotimex": indotimex(False)}
     if not args.skip_indosum:

@@ -122,3 +122,40 @@ def test_empty_huge_and_unknown_language() -> None:
     assert len(tag(big, "id", REF)) == 2000
     # No time words for this language: the English data is used (the year is still read).
     assert [t.value for t in tag("Le 13 janvier 2022.", "xx", REF)] == ["2022"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # TimeML keeps modifiers inside the expression: "sekitar pukul 09.00 WIB".
+        ("Pesawat hilang sekitar pukul 07.24 WIB.", ("sekitar pukul 07.24 WIB", "TIME", "2022-01-14T07:24")),
+        ("Tim berangkat pukul 9 WIB.", ("pukul 9 WIB", "TIME", "2022-01-14T09:00")),
+        # The last / coming N years is a duration, its extent includes the tail word.
+        ("Harga terendah dalam lima tahun terakhir.", ("lima tahun terakhir", "DURATION", "P5Y")),
+        ("Proyek selesai dua tahun ke depan.", ("dua tahun ke depan", "DURATION", "P2Y")),
+        ("Pasar dibuka dini hari tadi.", ("dini hari tadi", "TIME", "2022-01-14TMO")),
+        ("Jepang tak menganggap hari raya Natal sebagai libur.", ("hari raya Natal", "DATE", "2021-12-25")),
+        ("Keadaan sekarang ini sulit.", ("sekarang ini", "DATE", "PRESENT_REF")),
+        ("Pesawat hilang Minggu (9/1/2022) kemarin.", ("Minggu (9/1/2022) kemarin", "DATE", "2022-01-09")),
+        ("Pencarian hari ketiga dimulai.", ("hari ketiga", "DATE", "2022-01-14")),
+        ("Pencarian hari ke-4 dimulai.", ("hari ke-4", "DATE", "2022-01-14")),
+    ],
+)
+def test_extents_follow_timeml(text: str, expected: tuple[str, str, str]) -> None:
+    assert found(text) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "years"),
+    [
+        ("Arab Saudi mengumumkan anggaran 2015 akan defisit.", ["2015"]),
+        ("Rujukan untuk APBN-P 2014 hingga hari ini.", ["2014", "2022-01-14"]),
+        ("Proyek bisa berproduksi mulai 2018.\r\n\r\nKepala divisi itu hadir.", ["2018"]),
+        # Counts and numbers after a quantity word stay numbers.
+        ("Sebanyak 2015 orang hadir.", []),
+        ("Jumlahnya mencapai 2014 unit mobil.", []),
+        ("Polisi mengerahkan 2030 personel.", []),
+    ],
+)
+def test_bare_years_followed_by_a_word(text: str, years: list[str]) -> None:
+    assert [v for _, _, v in found(text)] == years

@@ -103,7 +103,7 @@ def grammar(language: str) -> Grammar:
     wd_head = rf"(?:(?:{dayw})\s+)?{wd_any}\s*,?\s*"
     shapes = [
         # Kamis (13/1/2022), Kamis (13/1), Kamis, 13/01/22 [pukul 10.00 WIB | pagi]
-        rf"(?P<wdnum>{wd_head}\(?\s*(?P<d>\d{{1,2}})\s*[/.-]\s*(?P<m>\d{{1,2}})(?:\s*[/.-]\s*(?P<y>\d{{4}}|\d{{2}}))?\s*\)?{tail})",
+        rf"(?P<wdnum>{wd_head}\(?\s*(?P<d>\d{{1,2}})\s*[/.-]\s*(?P<m>\d{{1,2}})(?:\s*[/.-]\s*(?P<y>\d{{4}}|\d{{2}}))?\s*\)?{tail}{rel}?)",
         # [Kamis,] [tanggal] 13 Januari [2022] | January 13[, 2022]
         rf"(?P<dmy>(?:{wd_head}\(?\s*)?(?:(?:{datew})\s+)?{day}\s*{mon_any}\.?(?:\s*,?\s*{year})?\s*\)?{tail}{rel}?)",
         rf"(?P<mdy>(?:{wd_head})?{mon_any}\.?\s+{day}(?:(?:\s*,\s*|\s+){year})?{tail}{rel}?)",
@@ -124,10 +124,10 @@ def grammar(language: str) -> Grammar:
         # pagi ini / this morning
         rf"(?P<podrel>{pod}\s+(?:{_alt(mods_this)})|(?:{_alt(mods_this)})\s+{pod})",
         # pukul 06.18 WIB, 10:30 a.m.
-        rf"(?P<clock>{clock}(?:\s+{pod})?)",
+        rf"(?P<clock>(?P<capprox>{approx})(?:{clock}|{clock_loose})(?:\s+{pod})?)",
         # tiga hari lalu, dua hari kemudian, sehari sebelumnya, 10 hari, setahun, beberapa hari
         rf"(?P<span>{approx}(?:(?P<n>{num}|{_alt(w.get('vague', []))})\s+(?P<unit3>{unit})|{one_unit})"
-        rf"(?:\s+(?P<dir>{_alt([*w.get('ago', []), *w.get('later', [])])}))?)",
+        rf"(?:\s+(?P<dir>{_alt([*w.get('ago', []), *w.get('later', []), *w.get('duration_tails', [])])}))?)",
         rf"(?P<vdur>{_alt(w.get('vague_durations', {}))})",
         rf"(?P<every>(?:{_alt(w.get('every', []))})\s+(?:(?P<eunit>{unit})|{wd}))",
         rf"(?P<quarter>(?:{_alt(w.get('quarter', []))})\s+(?P<q>IV|III|II|I|[1-4]|{ordinals})"
@@ -140,6 +140,8 @@ def grammar(language: str) -> Grammar:
         rf"(?P<edgeunit>(?P<edge2>{_alt(w.get('edges', {}))})\s+(?P<unit4>{unit}))",
         rf"(?P<present>{_alt(w.get('present', []))})",
         rf"(?P<anaphor>{_alt(w.get('anaphoric', []))})",
+        # hari ketiga, hari ke-5 (of a search, a strike): a day counted within an event
+        rf"(?P<nthday>(?:{dayw})\s+(?:ke-?\d{{1,2}}|{_alt(w.get('day_ordinals', []))}))",
         # 1990-an, tahun 2007, akhir 2014, 2015 (bare years are checked in the tagger)
         rf"(?P<decade>(?:(?:{yearw})\s+)?(?P<dec>(?:1[89]|20)\d)0-?an)",
         rf"(?P<yr>{edge}(?:(?P<yw>{yearw})\s+)?{year}(?:{rel})?)",
@@ -188,7 +190,7 @@ def _firsts(w: dict[str, Any], months: dict[str, int], weekdays: dict[str, int])
         "weekday": day | rel | wds,
         "offset": _first_words(g("day_offsets", {})),
         "podrel": _first_words(g("parts_of_day", {})) | rel,
-        "clock": _first_words(g("time_word", [])) | num,
+        "clock": _first_words(g("approx", []), g("time_word", [])) | num,
         "span": _first_words(g("approx", []), g("numbers", {}), g("vague", [])) | ones | num,
         "vdur": _first_words(g("vague_durations", {})),
         "every": _first_words(g("every", [])),
@@ -199,6 +201,7 @@ def _firsts(w: dict[str, Any], months: dict[str, int], weekdays: dict[str, int])
         "edgeunit": edges,
         "present": _first_words(g("present", [])),
         "anaphor": _first_words(g("anaphoric", [])),
+        "nthday": day,
         "decade": _first_words(g("year_word", [])) | num,
         "yr": edges | _first_words(g("year_word", [])) | num,
     }

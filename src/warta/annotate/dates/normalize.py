@@ -95,7 +95,7 @@ def normalize(hit: Hit, g: Grammar, st: State, text: str, sent: int) -> Found | 
         return "DATE", g.lookup("vague_dates", hit.m.group()) or "PAST_REF", "ok", None, None, None
     if kind == "holiday":
         mmdd = g.lookup("holidays", hit.m.group())
-        if not mmdd or not hit.m.group()[:1].isupper():
+        if not mmdd or not any(w[:1].isupper() for w in hit.m.group().split()):
             return None
         month, day = (int(x) for x in mmdd.split("-"))
         hd = nearest_year(ref, month, day) if ref else None
@@ -115,6 +115,19 @@ def normalize(hit: Hit, g: Grammar, st: State, text: str, sent: int) -> Found | 
         return "DATE", value, "ok", None, None, None
     if kind == "present":
         return "DATE", "PRESENT_REF", "ok", None, None, None
+    if kind == "nthday":
+        # The story's Nth day is not known here; news reports "hari ketiga pencarian" on that
+        # day, so the publication date is the best reading (the note says so).
+        if ref is None:
+            return "DATE", "XXXX-XX-XX", "unresolved", None, None, None
+        return (
+            "DATE",
+            ref.isoformat(),
+            "ok",
+            "a day counted within an event, read as the article date",
+            None,
+            None,
+        )
     if kind == "anaphor":
         if st.anchor is None:
             return "DATE", "PAST_REF", "unresolved", None, None, None

@@ -104,19 +104,26 @@ def _plausible(kind: str, m: re.Match[str], g: Grammar, text: str) -> bool:
         if unit_word[:1].isupper() and unit_word.lower() in g.weekdays and mid_sentence:
             return False
     if kind == "clock":
-        t = m.group().lower()
+        # "sekitar pukul 09.00": the approximation belongs to the expression (TIMEX3 mod), the
+        # marker that makes digits a time comes after it.
+        t = m.group()[len(gd.get("capprox") or "") :].lower()
         has_marker = any(t.startswith(x) for x in w.get("time_word", [])) or bool(
             re.search(r"[ap]\.?\s?m\.?$|[a-z]{2,4}$", t)
         )
         return has_marker and _clock_ok(t)
     if kind == "yr" and not (gd.get("yw") or gd.get("edge") or gd.get("rel")):
         before, after = _words_around(text, m.start(), m.end())
-        if after in w.get("count_nouns", []):
+        # "2030 personel" is a count; "2018. Kepala ..." is a year ending a sentence.
+        if after in w.get("count_nouns", []) and re.match(r"\s+\w", text[m.end() :]):
             return False
         nxt = text[m.end() : m.end() + 2].strip()
         if before in ("rp", "us$", "$", "no", "nomor", "number") or nxt[:1].isdigit():
             return False
-        return before in w.get("year_context", []) or not nxt[:1].isalnum()
+        if before in w.get("year_context", []) or not nxt[:1].isalnum():
+            return True
+        # A recent year followed by a word ("anggaran 2015 akan", "APBN-P 2014 hingga") is a
+        # year too, unless a quantity word stands before it ("sebanyak 2015 ...").
+        return 1950 <= int(gd["year"]) <= 2035 and before not in w.get("count_context", [])
     if kind == "span":
         before, after = _words_around(text, m.start(), m.end())
         if before in ("rp", "us$", "$", "pukul", "jam"):

@@ -108,6 +108,9 @@ def of_span(hit: Hit, g: Grammar, st: State) -> Found | None:
         return None
     n_txt = "X" if amount is None else (str(int(amount)) if amount == int(amount) else str(amount))
     direction = " ".join((gd.get("dir") or "").lower().split())
+    # "lima tahun terakhir", "dua tahun ke depan": the last / next N years, a duration (TimeML).
+    if direction in g.words.get("duration_tails", []):
+        direction = ""
     if not direction:
         if unit in ("H", "MIN", "S"):
             return "DURATION", f"PT{n_txt}{'M' if unit == 'MIN' else unit}", "ok", None, None, None
