@@ -147,7 +147,7 @@ def _dev_errors(rows: list[dict[str, Any]], reference: str) -> None:
     for r, g_doc, p_doc in zip(dev, gold, pred, strict=True):
         text = r["text"]
 
-        def show(s: int, e: int) -> str:
+        def show(s: int, e: int, text: str = text) -> str:
             return repr(text[s:e])
 
         lines = []
@@ -327,7 +327,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument(
         "--dev-errors",
         metavar="REF.jsonl",
-        help="list differences on the IndoTimex dev docs against a span reference (doc_id, start, end, type[, value])",
+        help="list differences on the IndoTimex dev docs against a span reference "
+        "(JSONL: doc_id, start, end, type[, value])",
     )
     ap.add_argument("--indosum-limit", type=int, default=300, metavar="N")
     ap.add_argument("--skip-indosum", action="store_true")

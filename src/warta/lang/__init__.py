@@ -64,7 +64,8 @@ SCHEMAS: dict[str, dict[str, tuple[str, bool]]] = {
         **{k: ("list[str]", False) for k in (
             "present", "anaphoric", "vague", "ago", "later", "this", "last", "next", "day_word",
             "month_word", "year_word", "date_word", "time_word", "approx", "weekend", "every",
-            "quarter", "future_markers", "count_nouns", "year_context", "chained", "duration_tails", "count_context", "day_ordinals")},
+            "quarter", "future_markers", "count_nouns", "year_context", "chained",
+            "duration_tails", "count_context", "day_ordinals")},
         "one_prefix": ("str", False),
     },
     # Named entities (issue 6): lower-case cue words used as tagger features and by the merger.
