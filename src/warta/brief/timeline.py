@@ -7,6 +7,13 @@ its text the earliest source's sentence.  An entry is "planned" when every sourc
 after its own publication day (or, undated, says so with a future word: "akan", "will").
 Articles without a publication date are first re-read against the story's other articles'
 dates, so their year-less dates get a year.
+
+A long story states more dates than a reader can use: dates are ranked (:func:`rank_dates`) by
+how many sources state them, how often, and whether sources were published that day or the
+day after (news reports a day's events that day or the next); dates more than a week before
+the first publication or after the last one are background, ranked after the story's own.
+The best dates are kept, at most ``MAX_ENTRIES`` entries (or ``max_dates`` dates when the
+caller asks for a fixed number).
 """
 
 from __future__ import annotations
@@ -24,8 +31,14 @@ from ..text import content_terms
 _DATE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
 #: Content-term overlap (Jaccard) above which two same-date sentences tell one happening.
 SAME_HAPPENING = 0.2
-#: At most this many entries (the most cited kept), so a long story stays readable.
+#: At most this many entries (those of the best-ranked dates kept), so a long story stays readable.
 MAX_ENTRIES = 40
+# Date ranking weights, tuned on ML-Crisis egypt + libya (es/fr/it), reported on syria + yemen
+# (docs/benchmarks.md section 5): one per source stating the date, per further mention, per
+# source published that day and per source published the next day.
+_W_SOURCE, _W_MENTION, _W_PUBLISHED, _W_NEXT_DAY = 1.0, 0.3, 3.0, 1.0
+#: Dates more than this many days before the first publication are background: ranked last.
+BACKGROUND_DAYS = 7
 
 
 @dataclass
@@ -57,34 +70,91 @@ def _future_words(language: str) -> frozenset[str]:
 
 
 def _candidates(article: Article) -> list[_Candidate]:
-    best: dict[int, str] = {}
+    """One candidate per sentence and date it states; a coarser date that a more specific one of
+    the same sentence contains ("2022" beside "2022-01-13") is not a candidate of its own."""
+    dates: dict[int, list[str]] = {}
     for t in article.times:
         date = _date_of(t)
-        if (
-            date is not None
-            and 0 <= t.sentence < len(article.sentences)
-            and len(date) > len(best.get(t.sentence, ""))
-        ):
-            best[t.sentence] = date
+        if date is not None and 0 <= t.sentence < len(article.sentences):
+            found = dates.setdefault(t.sentence, [])
+            if date not in found:
+                found.append(date)
     future = _future_words(article.language)
     out = []
-    for i in sorted(best):
+    for i in sorted(dates):
         text = article.sentences[i].text
-        if article.published is not None:
-            planned = _after(best[i], article.published)
-        else:
-            planned = any(w in future for w in re.findall(r"\w+", text.lower()))
         terms = frozenset(content_terms(text, article.language))
-        out.append(_Candidate(best[i], text, planned, Citation(article.id, i), terms))
+        for date in dates[i]:
+            if any(o != date and o.startswith(date) for o in dates[i]):
+                continue
+            if article.published is not None:
+                planned = _after(date, article.published)
+            else:
+                planned = any(w in future for w in re.findall(r"\w+", text.lower()))
+            out.append(_Candidate(date, text, planned, Citation(article.id, i), terms))
     return out
+
+
+def rank_dates(story: Story, background: bool = True) -> list[str]:
+    """The dates the story's sentences state, best first: scored by sources stating them (and
+    further mentions) and by sources published that day or the next.  Background dates (more
+    than ``BACKGROUND_DAYS`` before the first publication, or after the last) come after the
+    others, or are left out when ``background`` is false."""
+    score: dict[str, float] = {}
+    for a in story.articles:
+        seen: set[str] = set()
+        for t in a.times:
+            date = _date_of(t)
+            if date is None:
+                continue
+            score[date] = score.get(date, 0.0) + (_W_MENTION if date in seen else _W_SOURCE)
+            seen.add(date)
+    for a in story.articles:
+        if a.published is not None:
+            for day, w in ((a.published, _W_PUBLISHED), (a.published - dt.timedelta(days=1), _W_NEXT_DAY)):
+                if day.isoformat() in score:
+                    score[day.isoformat()] += w
+    published = [a.published for a in story.articles if a.published]
+    first = (min(published) - dt.timedelta(days=BACKGROUND_DAYS)).isoformat() if published else ""
+    last = max(published).isoformat() if published else "9999"
+
+    def outside(d: str) -> bool:
+        return d < first[: len(d)] or d > last[: len(d)]
+
+    # Days before months and years (a day tells the reader more); then by score, then earlier.
+    kept = score if background else [d for d in score if not outside(d)]
+    return sorted(kept, key=lambda d: (outside(d), len(d) < 10, -score[d], d))
 
 
 def _similar(a: frozenset[str], b: frozenset[str]) -> bool:
     return bool(a and b) and len(a & b) / len(a | b) >= SAME_HAPPENING
 
 
-def build_timeline(story: Story, config: Config) -> None:
-    """Fill ``story.timeline`` (and ``story.timeline_note`` when it stays empty)."""
+def _keep_best(
+    groups: list[list[_Candidate]], ranked: list[str], max_dates: int | None
+) -> list[list[_Candidate]]:
+    """The groups of the best-ranked dates: ``max_dates`` dates, or up to ``MAX_ENTRIES`` entries."""
+    by_date: dict[str, list[list[_Candidate]]] = {}
+    for g in groups:
+        by_date.setdefault(g[0].date, []).append(g)
+    kept: list[list[_Candidate]] = []
+    for n, date in enumerate(d for d in ranked if d in by_date):
+        if max_dates is not None and n >= max_dates:
+            break
+        # The most cited happening of a date first, so a full cap keeps it.
+        for g in sorted(by_date[date], key=lambda g: -len(g)):
+            if max_dates is None and len(kept) >= MAX_ENTRIES:
+                return kept
+            kept.append(g)
+    return kept
+
+
+def build_timeline(story: Story, config: Config, max_dates: int | None = None) -> None:
+    """Fill ``story.timeline`` (and ``story.timeline_note`` when it stays empty).
+
+    ``max_dates`` keeps the entries of that many best-ranked dates of the story's own period
+    (a timeline of a given length, as timeline summarization is evaluated; background dates
+    left out); by default up to ``MAX_ENTRIES`` entries, background dates ranked last."""
     dated = [a.published for a in story.articles if a.published]
     if dated:
         middle = sorted(dated)[len(dated) // 2]
@@ -108,8 +178,7 @@ def build_timeline(story: Story, config: Config) -> None:
                 groups.append([c])
             else:
                 home.append(c)
-    if len(groups) > MAX_ENTRIES:
-        groups = sorted(groups, key=lambda g: -len(g))[:MAX_ENTRIES]
+    groups = _keep_best(groups, rank_dates(story, background=max_dates is None), max_dates)
     groups.sort(key=lambda g: (g[0].date, -len(g), g[0].citation.article, g[0].citation.sentence))
     story.timeline = [
         TimelineEntry(
