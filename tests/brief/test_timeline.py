@@ -61,7 +61,10 @@ def test_a_sentence_with_two_dates_gives_an_entry_for_each() -> None:
                 published=dt.date(2022, 1, 14))
     story = _story(a)
     build_timeline(story, Config())
-    assert [e.date for e in story.timeline] == ["2022-01-10", "2022-01-13"]
+    assert [(e.date, e.text) for e in story.timeline] == [
+        ("2022-01-10", "Hujan turun Senin (10/1/2022)"),
+        ("2022-01-13", "banjir datang Kamis (13/1/2022)."),
+    ]
     assert all(e.citations == (Citation("a", 0),) for e in story.timeline)
 
 

@@ -1,7 +1,9 @@
 """The story timeline: dated source sentences, merged across sources, ordered by date.
 
 Each sentence that states a date (day, month or year; not durations, weeks or "now") becomes a
-candidate entry dated by its most specific date.  Candidates of different articles with the same
+candidate entry for each date it states (a coarser date contained in a more specific one of the
+same sentence aside); a sentence with several dates gives each the clause around its date
+(:mod:`.clauses`), still cited as (article, sentence).  Candidates of different articles with the same
 date and similar words (content-term overlap) are one happening: one entry citing all of them,
 its text the earliest source's sentence.  An entry is "planned" when every source dates it
 after its own publication day (or, undated, says so with a future word: "akan", "will").
@@ -27,6 +29,7 @@ from ..annotate.dates import tag_article
 from ..config import Config
 from ..model import Article, Citation, Story, TimeExpression, TimelineEntry
 from ..text import content_terms
+from .clauses import clause_at
 
 _DATE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
 #: Content-term overlap (Jaccard) above which two same-date sentences tell one happening.
@@ -71,26 +74,31 @@ def _future_words(language: str) -> frozenset[str]:
 
 def _candidates(article: Article) -> list[_Candidate]:
     """One candidate per sentence and date it states; a coarser date that a more specific one of
-    the same sentence contains ("2022" beside "2022-01-13") is not a candidate of its own."""
-    dates: dict[int, list[str]] = {}
+    the same sentence contains ("2022" beside "2022-01-13") is not a candidate of its own.  When
+    a sentence dates several happenings, each candidate's text is the clause of its date."""
+    dates: dict[int, dict[str, TimeExpression]] = {}
     for t in article.times:
         date = _date_of(t)
         if date is not None and 0 <= t.sentence < len(article.sentences):
-            found = dates.setdefault(t.sentence, [])
-            if date not in found:
-                found.append(date)
+            dates.setdefault(t.sentence, {}).setdefault(date, t)
     future = _future_words(article.language)
     out = []
     for i in sorted(dates):
-        text = article.sentences[i].text
-        terms = frozenset(content_terms(text, article.language))
-        for date in dates[i]:
-            if any(o != date and o.startswith(date) for o in dates[i]):
-                continue
+        sentence = article.sentences[i]
+        own = {d: t for d, t in dates[i].items() if not any(o != d and o.startswith(d) for o in dates[i])}
+        for date, t in own.items():
+            text = sentence.text
+            if len(own) > 1:
+                start = t.start - sentence.start
+                if sentence.text[start : start + len(t.text)] != t.text:
+                    start = sentence.text.find(t.text)
+                if start >= 0:
+                    text = clause_at(sentence.text, start, start + len(t.text), article.language)
             if article.published is not None:
                 planned = _after(date, article.published)
             else:
                 planned = any(w in future for w in re.findall(r"\w+", text.lower()))
+            terms = frozenset(content_terms(text, article.language))
             out.append(_Candidate(date, text, planned, Citation(article.id, i), terms))
     return out
 
