@@ -76,6 +76,13 @@ def test_weekday_mismatch_is_flagged_and_the_agreeing_reading_preferred() -> Non
     assert t.note and "Thursday" in t.note and "2021-12-06" in t.note
 
 
+def test_weekday_mismatch_from_a_year_typo_takes_the_article_year() -> None:
+    # 11/12/2013 was a Wednesday; in an article of 11/12/2014 (a Thursday) the year is a typo.
+    (t,) = tag("Penutupan perdagangan Kamis (11/12/2013).", "id", dt.date(2014, 12, 11))
+    assert (t.value, t.status) == ("2014-12-11", "weekday_mismatch")
+    assert t.note and "2013-12-11" in t.note
+
+
 def test_year_less_date_takes_the_nearest_year() -> None:
     assert found("Rapat pada 5 Januari.", dt.date(2021, 12, 28)) == [("5 Januari", "DATE", "2022-01-05")]
 

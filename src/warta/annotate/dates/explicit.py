@@ -58,7 +58,8 @@ def _weekday_reading(
     day: int, month: int, year: int | None, weekday: int, literal: dt.date | None, near: dt.date | None
 ) -> tuple[dt.date | None, str]:
     """The reading of a mismatched "Kamis (6/12)" that agrees with its weekday, nearest ``near``:
-    another year (when none was written), day and month swapped, or the day within 3 days."""
+    another year (when none was written, or the article's own year next to a written one), day
+    and month swapped, or the day within 3 days."""
     names = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
     base = literal or near
     years = [year] if year else ([base.year - 1, base.year, base.year + 1] if base else [])
@@ -77,6 +78,9 @@ def _weekday_reading(
         ]
     if literal:
         options += [literal + dt.timedelta(days=k) for k in (-3, -2, -1, 1, 2, 3)]
+    if year and near and abs(year - near.year) == 1:
+        # A year typo ("Kamis (11/12/2013)" in a 2014 article): the written day in the article's year.
+        options += [d for d in (make_date(near.year, month, day),) if d]
     agreeing = [d for d in options if d.weekday() == weekday]
     said = f"{day}/{month}" + (f"/{year}" if year else "")
     if not agreeing:
