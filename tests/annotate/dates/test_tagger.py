@@ -146,6 +146,10 @@ def test_empty_huge_and_unknown_language() -> None:
         ("Pesawat hilang Minggu (9/1/2022) kemarin.", ("Minggu (9/1/2022) kemarin", "DATE", "2022-01-09")),
         ("Pencarian hari ketiga dimulai.", ("hari ketiga", "DATE", "2022-01-14")),
         ("Pencarian hari ke-4 dimulai.", ("hari ke-4", "DATE", "2022-01-14")),
+        ("Polisi memberi waktu 2 x 24 jam.", ("2 x 24 jam", "DURATION", "PT48H")),
+        # "lalu" / "mendatang" after a year-less date fixes the side of the reference it is on.
+        ("Gempa terjadi pada 8 Maret lalu.", ("8 Maret lalu", "DATE", "2021-03-08")),
+        ("Rapat pada 20 Desember mendatang.", ("20 Desember mendatang", "DATE", "2022-12-20")),
     ],
 )
 def test_extents_follow_timeml(text: str, expected: tuple[str, str, str]) -> None:

@@ -7,7 +7,7 @@ import datetime as dt
 from ...clean.headerdate import make_date
 from .grammar import Grammar
 from .recognize import Hit
-from .values import Found, State, nearest_year, time_part
+from .values import Found, State, nearest_year, rel_shift, time_part
 
 
 def explicit(hit: Hit, g: Grammar, st: State, text: str) -> Found | None:
@@ -36,6 +36,10 @@ def explicit(hit: Hit, g: Grammar, st: State, text: str) -> Found | None:
         literal = make_date(year, month, day)
     elif ref is not None:
         literal = nearest_year(ref, month, day)
+        shift = rel_shift(gd.get("rel"), g)
+        # "8 Maret lalu" is the last 8 March up to the reference, "8 Maret mendatang" the next.
+        if literal is not None and shift and (literal - ref).days * shift < 0:
+            literal = make_date(literal.year + shift, month, day) or literal
     else:
         literal = None
         if not (1 <= month <= 12 and 1 <= day <= 31) or make_date(2000, month, day) is None:

@@ -126,7 +126,8 @@ def grammar(language: str) -> Grammar:
         # pukul 06.18 WIB, 10:30 a.m.
         rf"(?P<clock>(?P<capprox>{approx})(?:{clock}|{clock_loose})(?:\s+{pod})?)",
         # tiga hari lalu, dua hari kemudian, sehari sebelumnya, 10 hari, setahun, beberapa hari
-        rf"(?P<span>{approx}(?:(?P<n>{num}|{_alt(w.get('vague', []))})\s+(?P<unit3>{unit})|{one_unit})"
+        # "2 x 24 jam": a multiplied amount (a common way to give a deadline)
+        rf"(?P<span>{approx}(?:(?:(?P<mult>\d{{1,2}})\s*[x×]\s*)?(?P<n>{num}|{_alt(w.get('vague', []))})\s+(?P<unit3>{unit})|{one_unit})"
         rf"(?:\s+(?P<dir>{_alt([*w.get('ago', []), *w.get('later', []), *w.get('duration_tails', [])])}))?)",
         rf"(?P<vdur>{_alt(w.get('vague_durations', {}))})",
         rf"(?P<every>(?:{_alt(w.get('every', []))})\s+(?:(?P<eunit>{unit})|{wd}))",

@@ -103,6 +103,8 @@ def of_span(hit: Hit, g: Grammar, st: State) -> Found | None:
         unit = g.lookup("units", gd["one"][len(g.words.get("one_prefix", "")) :])
     else:
         amount = _amount(gd["n"], g)
+        if amount is not None and gd.get("mult"):
+            amount *= int(gd["mult"])
         unit = g.lookup("units", gd["unit3"])
     if unit is None:
         return None
