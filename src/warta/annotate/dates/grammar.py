@@ -101,6 +101,7 @@ def grammar(language: str) -> Grammar:
     one = w.get("one_prefix", "")
     one_unit = rf"(?P<one>{re.escape(one)}(?:{unit}))" if one else "(?!)"
     wd_head = rf"(?:(?:{dayw})\s+)?{wd_any}\s*,?\s*"
+    mult = r"(?:(?P<mult>\d{1,2})\s*[x×]\s*)?"
     shapes = [
         # Kamis (13/1/2022), Kamis (13/1), Kamis, 13/01/22 [pukul 10.00 WIB | pagi]
         rf"(?P<wdnum>{wd_head}\(?\s*(?P<d>\d{{1,2}})\s*[/.-]\s*(?P<m>\d{{1,2}})(?:\s*[/.-]\s*(?P<y>\d{{4}}|\d{{2}}))?\s*\)?{tail}{rel}?)",
@@ -127,7 +128,7 @@ def grammar(language: str) -> Grammar:
         rf"(?P<clock>(?P<capprox>{approx})(?:{clock}|{clock_loose})(?:\s+{pod})?)",
         # tiga hari lalu, dua hari kemudian, sehari sebelumnya, 10 hari, setahun, beberapa hari
         # "2 x 24 jam": a multiplied amount (a common way to give a deadline)
-        rf"(?P<span>{approx}(?:(?:(?P<mult>\d{{1,2}})\s*[x×]\s*)?(?P<n>{num}|{_alt(w.get('vague', []))})\s+(?P<unit3>{unit})|{one_unit})"
+        rf"(?P<span>{approx}(?:{mult}(?P<n>{num}|{_alt(w.get('vague', []))})\s+(?P<unit3>{unit})|{one_unit})"
         rf"(?:\s+(?P<dir>{_alt([*w.get('ago', []), *w.get('later', []), *w.get('duration_tails', [])])}))?)",
         rf"(?P<vdur>{_alt(w.get('vague_durations', {}))})",
         rf"(?P<every>(?:{_alt(w.get('every', []))})\s+(?:(?P<eunit>{unit})|{wd}))",
