@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from .. import lang
 from ..annotate.dates import tag_article
 from ..config import Config
-from ..model import Article, Citation, Story, TimeExpression, TimelineEntry
+from ..model import Article, Citation, Sentence, Story, TimeExpression, TimelineEntry
 from ..text import content_terms
 from .clauses import clause_at
 
@@ -86,14 +86,14 @@ def _candidates(article: Article) -> list[_Candidate]:
     for i in sorted(dates):
         sentence = article.sentences[i]
         own = {d: t for d, t in dates[i].items() if not any(o != d and o.startswith(d) for o in dates[i])}
-        for date, t in own.items():
+        for date in own:
             text = sentence.text
             if len(own) > 1:
-                start = t.start - sentence.start
-                if sentence.text[start : start + len(t.text)] != t.text:
-                    start = sentence.text.find(t.text)
-                if start >= 0:
-                    text = clause_at(sentence.text, start, start + len(t.text), article.language)
+                spans = {d: _span_in(sentence, x) for d, x in own.items()}
+                here = spans[date]
+                if here is not None:
+                    others = [sp for d, sp in spans.items() if d != date and sp is not None]
+                    text = clause_at(sentence.text, *here, article.language, others)
             if article.published is not None:
                 planned = _after(date, article.published)
             else:
@@ -101,6 +101,14 @@ def _candidates(article: Article) -> list[_Candidate]:
             terms = frozenset(content_terms(text, article.language))
             out.append(_Candidate(date, text, planned, Citation(article.id, i), terms))
     return out
+
+
+def _span_in(sentence: Sentence, t: TimeExpression) -> tuple[int, int] | None:
+    """``t``'s span relative to ``sentence`` (None when the sentence text does not hold it)."""
+    start = t.start - sentence.start
+    if sentence.text[start : start + len(t.text)] != t.text:
+        start = sentence.text.find(t.text)
+    return (start, start + len(t.text)) if start >= 0 else None
 
 
 def rank_dates(story: Story, background: bool = True) -> list[str]:
