@@ -91,6 +91,9 @@ def test_background_dates_rank_last_and_stay_out_of_a_fixed_length_timeline() ->
     assert rank_dates(story, background=False) == ["2022-01-13"]
     build_timeline(story, Config(), max_dates=5)
     assert [e.date for e in story.timeline] == ["2022-01-13"]
+    old = _story(article(["Banjir besar terjadi 5 Maret 2015."], id="b", published=dt.date(2022, 1, 14)))
+    build_timeline(old, Config(), max_dates=5)
+    assert old.timeline == [] and old.timeline_note and "background" in old.timeline_note
     build_timeline(story, Config())
     assert story.timeline[0].date == "2015-03-05"  # kept, in date order
 

@@ -194,6 +194,7 @@ def build_timeline(story: Story, config: Config, max_dates: int | None = None) -
                 groups.append([c])
             else:
                 home.append(c)
+    stated = bool(groups)
     groups = _keep_best(groups, rank_dates(story, background=max_dates is None), max_dates)
     groups.sort(key=lambda g: (g[0].date, -len(g), g[0].citation.article, g[0].citation.sentence))
     story.timeline = [
@@ -205,7 +206,9 @@ def build_timeline(story: Story, config: Config, max_dates: int | None = None) -
         )
         for g in groups
     ]
-    if not story.timeline:
+    if not story.timeline and stated:
+        story.timeline_note = "no dated sentences within the story's period (only background dates)"
+    elif not story.timeline:
         story.timeline_note = "no dated sentences: the articles state no dates" + (
             "" if dated else " and have no publication date"
         )
