@@ -47,6 +47,9 @@ from _common import DATA_DIR, REPO, require  # first: it moves HOME and caches t
 INDOTIMEX = DATA_DIR / "indotimex_kompas" / "indotimex_kompas.jsonl"
 INDOSUM = DATA_DIR / "indosum_devfolds" / "indosum_dev_all_folds.jsonl"
 MLCRISIS = DATA_DIR / "ml_crisis_tls"
+# Hand-made TIMEX3 gold (spans, types, values) for the 50 IndoTimex dev docs: offsets only, no
+# text; how it was made is in bench/data/README.md.
+DEV_GOLD = REPO / "bench" / "data" / "indotimex_dev_gold.jsonl"
 
 Span = tuple[int, int, str, str]  # start, end, type, value
 # ML-Crisis: the timeline's date ranking was tuned on these topics and is reported on the others.
@@ -65,9 +68,11 @@ def _rows(path: Any) -> list[dict[str, Any]]:
 
 
 def warta_spans(text: str, dct: dt.date) -> list[Span]:
+    """Warta's tags, with the sentences the pipeline and ``warta dates`` pass too."""
     from warta.annotate.dates import tag
+    from warta.text import split_sentences
 
-    return [(t.start, t.end, t.type, t.value) for t in tag(text, "id", dct)]
+    return [(t.start, t.end, t.type, t.value) for t in tag(text, "id", dct, split_sentences(text, "id"))]
 
 
 def dateparser_spans(text: str, dct: dt.date) -> list[Span]:
@@ -135,16 +140,25 @@ def score(gold: Sequence[Sequence[Span]], pred: Sequence[Sequence[Span]], lenien
     }
 
 
-def _dev_errors(rows: list[dict[str, Any]], reference: str) -> None:
-    """Dev docs against a reference of spans (JSONL: doc_id, start, end, type[, value]): the score,
-    then per doc the boundary differences, the reference spans missed, the extra predictions and
-    (where the reference has values) the value differences.  The dev docs carry no gold, so the
-    reference is whatever annotation one has for them (see docs/benchmarks.md section 5)."""
+def _reference(path: Any) -> dict[str, list[Span]]:
+    """A reference annotation of the dev docs: one row per doc (``doc_id``, ``timex3``: a list of
+    ``start``, ``end``, ``type``, ``value``) or one row per expression (``doc_id``, ``start``,
+    ``end``, ``type``[, ``value``]).  Only the docs it names are scored."""
     ref: dict[str, list[Span]] = {}
-    for x in _rows(reference):
-        ref.setdefault(x["doc_id"], []).append((x["start"], x["end"], x["type"], x.get("value", "")))
-    dev = [r for r in rows if r["split"] != "test_gold"]
-    gold = [ref.get(r["doc_id"], []) for r in dev]
+    for x in _rows(path):
+        spans = ref.setdefault(x["doc_id"], [])
+        for t in x.get("timex3", [x] if "start" in x else []):
+            spans.append((t["start"], t["end"], t["type"], t.get("value", "")))
+    return ref
+
+
+def _dev_errors(rows: list[dict[str, Any]], reference: Any) -> None:
+    """Dev docs against a reference (see ``_reference``; by default the hand-made dev gold): the
+    score, then per doc the boundary differences, the reference spans missed, the extra
+    predictions and (where the reference has values) the value differences."""
+    ref = _reference(reference)
+    dev = [r for r in rows if r["split"] != "test_gold" and r["doc_id"] in ref]
+    gold = [ref[r["doc_id"]] for r in dev]
     pred = [warta_spans(r["text"], _dct(r["dct"])) for r in dev]
     sc = score(gold, pred, lenient=False)
     print(" ".join(f"{k} {100 * v:.2f}" if isinstance(v, float) else f"{k} {v}" for k, v in sc.items()))
@@ -173,7 +187,9 @@ def _dev_errors(rows: list[dict[str, Any]], reference: str) -> None:
             print("\n".join(lines))
 
 
-def indotimex(show_dev: bool, dev_reference: str | None = None) -> dict[str, Any]:
+def indotimex(show_dev: bool, dev_reference: Any = None, dev_gold: Any = None) -> dict[str, Any]:
+    """Score the test docs against their gold, or (``dev_gold``) the dev docs against the
+    hand-made dev gold; ``show_dev``/``dev_reference`` print tags or differences instead."""
     rows = _rows(require(INDOTIMEX, "IndoTimex"))
     if dev_reference:
         _dev_errors(rows, dev_reference)
@@ -186,8 +202,13 @@ def indotimex(show_dev: bool, dev_reference: str | None = None) -> dict[str, Any
                     ctx = r["text"][max(0, s - 30) : s].replace("\n", " ").replace("\r", "")
                     print(f"  {t:8} {v:22} {r['text'][s:e]!r:40} ...{ctx}")
         return {}
-    test = [r for r in rows if r["split"] == "test_gold"]
-    gold = [[(g["start"], g["end"], g["type"], g["value"]) for g in r["timex3_gold"]] for r in test]
+    if dev_gold:
+        ref = _reference(dev_gold)
+        test = [r for r in rows if r["split"] != "test_gold" and r["doc_id"] in ref]
+        gold = [ref[r["doc_id"]] for r in test]
+    else:
+        test = [r for r in rows if r["split"] == "test_gold"]
+        gold = [[(g["start"], g["end"], g["type"], g["value"]) for g in r["timex3_gold"]] for r in test]
     out: dict[str, Any] = {"docs": len(test)}
     for name, fn, lenient in (("warta", warta_spans, False), ("dateparser", dateparser_spans, True)):
         t0 = time.perf_counter()
@@ -330,8 +351,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument(
         "--dev-errors",
         metavar="REF.jsonl",
-        help="list differences on the IndoTimex dev docs against a span reference "
-        "(JSONL: doc_id, start, end, type[, value])",
+        nargs="?",
+        const=str(DEV_GOLD),
+        help="list differences on the IndoTimex dev docs against a reference "
+        "(default: the hand-made dev gold bench/data/indotimex_dev_gold.jsonl)",
+    )
+    ap.add_argument(
+        "--dev",
+        action="store_true",
+        help="score the IndoTimex dev docs against the hand-made dev gold (Warta and dateparser), "
+        "instead of the test docs; implies --skip-indosum --skip-mlcrisis",
     )
     ap.add_argument("--indosum-limit", type=int, default=300, metavar="N")
     ap.add_argument("--skip-indosum", action="store_true")
@@ -342,7 +371,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.show_dev or args.dev_errors:
         indotimex(True, args.dev_errors)
         return 0
-    result: dict[str, Any] = {"machine": _machine(), "indotimex": indotimex(False)}
+    if args.dev:
+        args.skip_indosum = args.skip_mlcrisis = True
+    result: dict[str, Any] = {
+        "machine": _machine(),
+        "indotimex": indotimex(False, dev_gold=DEV_GOLD if args.dev else None),
+    }
     if not args.skip_indosum:
         result["indosum"] = indosum(args.indosum_limit)
     if not args.skip_mlcrisis:
@@ -352,7 +386,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     print(json.dumps(result["machine"]))
     it = result["indotimex"]
-    print(f"\nIndoTimex test_gold: {it['docs']} docs, {it['warta']['gold']} gold TIMEX3")
+    part = "dev (hand-made gold)" if args.dev else "test_gold"
+    print(f"\nIndoTimex {part}: {it['docs']} docs, {it['warta']['gold']} gold TIMEX3")
     keys = [
         "pred",
         "strict_p",

@@ -121,7 +121,9 @@ def grammar(language: str) -> Grammar:
         # hari Kamis, Kamis lalu, Senin depan, Minggu pagi, last Monday, Friday morning
         rf"(?P<weekday>(?:(?:{dayw})\s+)?(?:{rel_pre})?{wd}{rel}?{tail})",
         # kemarin, hari ini, besok, kemarin sore, yesterday morning
-        rf"(?P<offset>(?P<off>{_alt(w.get('day_offsets', {}))})(?P<tail>\s+{pod})?)",
+        # "kemarin (19/11)": the date in brackets restates the day, one expression
+        rf"(?P<offset>(?P<off>{_alt(w.get('day_offsets', {}))})(?P<tail>\s+{pod})?"
+        r"(?:\s*\(\s*\d{1,2}/\d{1,2}(?:/\d{2,4})?\s*\))?)",
         # pagi ini / this morning
         rf"(?P<podrel>{pod}\s+(?:{_alt(mods_this)})|(?:{_alt(mods_this)})\s+{pod})",
         # pukul 06.18 WIB, 10:30 a.m.
@@ -131,7 +133,7 @@ def grammar(language: str) -> Grammar:
         rf"(?P<span>{approx}(?:{mult}(?P<n>{num}|{_alt(w.get('vague', []))})\s+(?P<unit3>{unit})|{one_unit})"
         rf"(?:\s+(?P<dir>{_alt([*w.get('ago', []), *w.get('later', []), *w.get('duration_tails', [])])}))?)",
         rf"(?P<vdur>{_alt(w.get('vague_durations', {}))})",
-        rf"(?P<every>(?:{_alt(w.get('every', []))})\s+(?:(?P<eunit>{unit})|{wd}))",
+        rf"(?P<every>(?:{_alt(w.get('every', []))})\s+(?:(?:(?P<en>\d{{1,3}}|{_alt(w.get('numbers', {}))})\s+)?(?P<eunit>{unit})|{wd}))",
         rf"(?P<quarter>(?:{_alt(w.get('quarter', []))})\s+(?P<q>IV|III|II|I|[1-4]|{ordinals})"
         rf"(?:(?:\s+|\s*-\s*)(?:(?:{yearw})\s+)?{year}"
         rf"|\s+(?:{yearw})\s+(?P<qrel>{mods}))?)",

@@ -43,9 +43,10 @@ def normalize(hit: Hit, g: Grammar, st: State, text: str, sent: int) -> Found | 
         return "TIME", ref.isoformat() + tp, "ok", None, zone, None
     if kind == "clock":
         tp, zone = time_part(hit.m.group(), g)
-        # A bare time belongs to the day last mentioned ("Kamis (13/1) ... Pukul 05.30 WIB, air
-        # datang"), else to the publication day.
-        base = st.anchor or ref
+        # A bare time belongs to the date right after it ("pukul 05.30 WIB, sehari sebelumnya"),
+        # else to the day last mentioned ("Kamis (13/1) ... Pukul 05.30 WIB, air datang"), else
+        # to the publication day.
+        base = st.clock_day or st.anchor or ref
         if base is None:
             return "TIME", "XXXX-XX-XX" + tp, "unresolved", None, zone, None
         return "TIME", base.isoformat() + tp, "ok", None, zone, None
@@ -62,7 +63,10 @@ def normalize(hit: Hit, g: Grammar, st: State, text: str, sent: int) -> Found | 
     if kind == "every":
         if gd.get("eunit"):
             u = g.lookup("units", gd["eunit"])
-            return "SET", f"P1{u}" if u not in ("H", "MIN", "S") else f"PT1{u[0]}", "ok", None, None, None
+            # "setiap 5 menit": every five minutes
+            n = (int(gd["en"]) if gd["en"].isdigit() else g.lookup("numbers", gd["en"])) if gd.get("en") else 1
+            code = {"MIN": "M", "DE": "DE", "CE": "CE"}.get(str(u), str(u))
+            return "SET", f"PT{n}{code}" if u in ("H", "MIN", "S") else f"P{n}{code}", "ok", None, None, None
         return "SET", f"XXXX-WXX-{g.weekdays[gd['wd'].lower()] + 1}", "ok", None, None, None
     if kind == "quarter":
         q = gd["q"].lower()

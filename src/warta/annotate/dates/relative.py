@@ -30,6 +30,12 @@ def of_weekday(hit: Hit, g: Grammar, st: State, text: str) -> Found | None:
     else:
         # News tells what happened: a bare weekday is the latest such day up to the article date.
         d = ref - dt.timedelta(days=back)
+    if shift == 0:
+        # "akan bertemu pada Kamis (27/11) ... pertemuan Kamis": the day of that name the text
+        # already gave (within a week of the article date) is the one meant.
+        named = [x for x in st.seen_days if x.weekday() == wd and abs((x - ref).days) <= 6]
+        if named:
+            d = named[-1]
     return kind, d.isoformat() + tp, "ok", None, zone, d
 
 
@@ -149,4 +155,6 @@ def of_span(hit: Hit, g: Grammar, st: State) -> Found | None:
             None,
             d if chained else None,
         )
-    return "DATE", str(base.year + k), "ok", None, None, None
+    # "Pada 2012 ... dibanding setahun sebelumnya": a year counts from the last year mentioned.
+    year = int(st.last_value[:4]) if chained and st.last_value[:4].isdigit() else base.year
+    return "DATE", str(year + k), "ok", None, None, None

@@ -11,14 +11,21 @@ date mentioned before.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import datetime as dt
+import re
 from collections.abc import Sequence
 
 from ...model import Sentence, TimeExpression
-from .grammar import grammar
+from .grammar import Grammar, grammar
 from .normalize import normalize
-from .recognize import Hits, candidates, recognize, select_hits
+from .recognize import Hit, Hits, candidates, recognize, select_hits
 from .values import State
+
+# What may stand between a time and the date it belongs to ("pukul 05.30 WIB, sehari
+# sebelumnya", "pukul 7:55 WIB, Jumat (5/12/2014)"): a comma, spaces, a short link word.
+_TIME_DATE_GAP = re.compile(r"[ \t]*,?[ \t]*(?:\w{1,7}[ \t]+)?")
+_DAY_VALUE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 __all__ = ["Hits", "recognize", "tag"]
 
@@ -43,17 +50,41 @@ def tag(
     starts = [s.start for s in sentences]
     state = State(reference, reference)
     out: list[TimeExpression] = []
-    for hit in hits:
+    for i, hit in enumerate(hits):
         sent = bisect.bisect_right(starts, hit.start) - 1 if starts else -1
+        state.clock_day = None
+        if hit.kind == "clock":
+            state.clock_day = _day_after(hits[i + 1] if i + 1 < len(hits) else None, hit, g, state, text)
+            if state.anchor_deictic and state.anchor_sentence != sent:
+                # "kemarin" two sentences back does not date "pukul 10.14 WIB": that is today.
+                state.anchor = reference
         found = normalize(hit, g, state, text, sent)
         if found is None:
             continue
         kind, value, status, note, zone, anchor = found
         if anchor is not None:
             state.anchor, state.anchor_sentence = anchor, sent
+            state.anchor_deictic = hit.kind == "offset"
+        if status == "ok" and re.match(r"\d{4}", value):
+            state.last_value = value
+            if _DAY_VALUE.match(value):
+                state.seen_days.append(dt.date.fromisoformat(value[:10]))
         out.append(
             TimeExpression(
                 text[hit.start : hit.end], hit.start, hit.end, kind, value, sent, status, note, zone
             )
         )
     return out
+
+
+def _day_after(nxt: Hit | None, hit: Hit, g: Grammar, state: State, text: str) -> dt.date | None:
+    """The day of a date right after a time ("pukul 05.30 WIB, sehari sebelumnya"), read with
+    the state as it is before the time (the time and its date are one happening)."""
+    if nxt is None or nxt.kind == "clock":
+        return None
+    if not _TIME_DATE_GAP.fullmatch(text, hit.end, nxt.start):
+        return None
+    found = normalize(nxt, g, dataclasses.replace(state, seen_days=list(state.seen_days)), text, -1)
+    if found is None or found[2] != "ok" or not _DAY_VALUE.match(found[1]):
+        return None
+    return dt.date.fromisoformat(found[1][:10])

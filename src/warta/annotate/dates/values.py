@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ...clean.headerdate import make_date
 from .grammar import Grammar
@@ -22,6 +22,14 @@ class State:
     ref: dt.date | None
     anchor: dt.date | None
     anchor_sentence: int = -1
+    #: The anchor came from a deictic word ("kemarin"), which dates only its own sentence.
+    anchor_deictic: bool = False
+    #: The day of the date right after a time ("pukul 05.30 WIB, sehari sebelumnya").
+    clock_day: dt.date | None = None
+    #: The last resolved value ("2012"): "setahun sebelumnya" counts from it.
+    last_value: str = ""
+    #: Days mentioned so far: a later bare weekday is the same day ("pertemuan Kamis").
+    seen_days: list[dt.date] = field(default_factory=list)
 
 
 def time_part(tail: str, g: Grammar) -> tuple[str, str | None]:
