@@ -133,7 +133,8 @@ def grammar(language: str) -> Grammar:
         rf"(?P<span>{approx}(?:{mult}(?P<n>{num}|{_alt(w.get('vague', []))})\s+(?P<unit3>{unit})|{one_unit})"
         rf"(?:\s+(?P<dir>{_alt([*w.get('ago', []), *w.get('later', []), *w.get('duration_tails', [])])}))?)",
         rf"(?P<vdur>{_alt(w.get('vague_durations', {}))})",
-        rf"(?P<every>(?:{_alt(w.get('every', []))})\s+(?:(?:(?P<en>\d{{1,3}}|{_alt(w.get('numbers', {}))})\s+)?(?P<eunit>{unit})|{wd}))",
+        rf"(?P<every>(?:{_alt(w.get('every', []))})\s+"
+        rf"(?:(?:(?P<en>\d{{1,3}}|{_alt(w.get('numbers', {}))})\s+)?(?P<eunit>{unit})|{wd}))",
         rf"(?P<quarter>(?:{_alt(w.get('quarter', []))})\s+(?P<q>IV|III|II|I|[1-4]|{ordinals})"
         rf"(?:(?:\s+|\s*-\s*)(?:(?:{yearw})\s+)?{year}"
         rf"|\s+(?:{yearw})\s+(?P<qrel>{mods}))?)",

@@ -64,7 +64,8 @@ def normalize(hit: Hit, g: Grammar, st: State, text: str, sent: int) -> Found | 
         if gd.get("eunit"):
             u = g.lookup("units", gd["eunit"])
             # "setiap 5 menit": every five minutes
-            n = (int(gd["en"]) if gd["en"].isdigit() else g.lookup("numbers", gd["en"])) if gd.get("en") else 1
+            en = gd.get("en") or "1"
+            n = int(en) if en.isdigit() else g.lookup("numbers", en)
             code = {"MIN": "M", "DE": "DE", "CE": "CE"}.get(str(u), str(u))
             return "SET", f"PT{n}{code}" if u in ("H", "MIN", "S") else f"P{n}{code}", "ok", None, None, None
         return "SET", f"XXXX-WXX-{g.weekdays[gd['wd'].lower()] + 1}", "ok", None, None, None

@@ -95,9 +95,9 @@ def _plausible(kind: str, m: re.Match[str], g: Grammar, text: str) -> bool:
         # Bare names must be capitalised: "Minggu" is Sunday, "minggu" a week, "may" a verb.
         if not has_word and not name[:1].isupper():
             return False
-        before = re.findall(r"[\w'’-]+", text[max(0, m.start() - 20) : m.start()])
+        prev = re.findall(r"[\w'’-]+", text[max(0, m.start() - 20) : m.start()])
         # "Jl Raya Pasar Minggu": a capitalised place word before the name makes it a place.
-        if before and before[-1][:1].isupper() and before[-1].lower() in w.get("place_before_day", []):
+        if prev and prev[-1][:1].isupper() and prev[-1].lower() in w.get("place_before_day", []):
             return False
     if kind == "relunit":
         unit_word = gd.get("unit") or gd.get("unit2") or ""
