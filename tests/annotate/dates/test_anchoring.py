@@ -1,0 +1,87 @@
+"""Which day a time or a relative expression counts from: the date right after a time, the day
+of the sentence, the last year mentioned, a weekday the text already dated."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+from warta.annotate.dates import tag
+from warta.text import split_sentences
+
+REF = dt.date(2014, 12, 16)  # a Tuesday
+
+
+def values(text: str, ref: dt.date | None = REF) -> dict[str, str]:
+    return {t.text: t.value for t in tag(text, "id", ref, split_sentences(text, "id"))}
+
+
+def test_time_takes_the_relative_date_after_it() -> None:
+    text = "Tanggul jebol Senin (15/12/2014). Air datang pukul 05.30 WIB, sehari sebelumnya."
+    assert values(text)["pukul 05.30 WIB"] == "2014-12-14T05:30"
+
+
+def test_time_takes_the_explicit_date_after_it() -> None:
+    text = "Kemarin harga turun. Harga 55 dollar pada pukul 7:55 WIB, Selasa (16/12/2014)."
+    assert values(text)["pukul 7:55 WIB"] == "2014-12-16T07:55"
+
+
+def test_time_after_a_dated_sentence_keeps_that_day() -> None:
+    text = "Pesawat hilang kontak Minggu (14/12/2014). Pesawat lepas landas pukul 05.35 WIB."
+    assert values(text)["pukul 05.35 WIB"] == "2014-12-14T05:35"
+
+
+def test_kemarin_in_an_earlier_sentence_does_not_date_a_time() -> None:
+    text = "Harga turun setelah kemarin terpangkas. Harga 55 dollar pukul 10:14 WIB."
+    assert values(text)["pukul 10:14 WIB"] == "2014-12-16T10:14"
+
+
+def test_time_without_reference_stays_unresolved() -> None:
+    found = tag("Air datang pukul 05.30 WIB, sehari sebelumnya.", "id", None)
+    assert found[0].value == "XXXX-XX-XXT05:30" and found[0].status == "unresolved"
+
+
+def test_year_before_counts_from_the_last_year_mentioned() -> None:
+    text = "Pada 2012, konsumsi naik 9,7 persen dibanding setahun sebelumnya."
+    assert values(text)["setahun sebelumnya"] == "2011"
+
+
+def test_bare_weekday_reuses_the_day_the_text_named() -> None:
+    text = "OPEC akan bertemu pada Kamis (18/12/2014). Venezuela mendesak pada pertemuan Kamis."
+    assert values(text)["Kamis"] == "2014-12-18"
+    # Without such a mention a bare weekday is the latest one up to the article date.
+    assert values("Venezuela mendesak pada pertemuan Kamis.")["Kamis"] == "2014-12-11"
+
+
+def test_every_n_units_is_a_set() -> None:
+    assert values("Setiap 5 menit kok pindah SPBU.")["Setiap 5 menit"] == "PT5M"
+    assert values("Rapat digelar setiap tiga bulan.")["setiap tiga bulan"] == "P3M"
+
+
+def test_deictic_with_bracketed_date_is_one_expression() -> None:
+    assert values("Data yang dirilis kemarin (15/12) menunjukkan kenaikan.") == {"kemarin (15/12)": "2014-12-15"}
+
+
+def test_place_named_after_a_weekday_is_not_a_date() -> None:
+    assert values("SPBU di Jl Raya Pasar Minggu 14, Pancoran.") == {}
+
+
+def test_vague_references() -> None:
+    found = values("RFID sementara ini hanya memonitor. Ke depannya pemerintah memperbaiki jalan.")
+    assert found == {"sementara ini": "PRESENT_REF", "Ke depannya": "FUTURE_REF"}
+
+
+def test_dev_gold_file_is_well_formed(shared_data) -> None:  # type: ignore[no-untyped-def]
+    rows = [json.loads(x) for x in (shared_data / "indotimex_kompas" / "indotimex_kompas.jsonl").open()]
+    texts = {r["doc_id"]: r["text"] for r in rows if r["split"] != "test_gold"}
+    gold_path = Path(__file__).parents[3] / "bench" / "data" / "indotimex_dev_gold.jsonl"
+    gold = [json.loads(x) for x in gold_path.open()]
+    assert {g["doc_id"] for g in gold} == set(texts)  # dev docs only, never a test doc
+    for g in gold:
+        spans = [(t["start"], t["end"]) for t in g["timex3"]]
+        assert spans == sorted(spans)
+        assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:], strict=False))
+        for t in g["timex3"]:
+            assert 0 <= t["start"] < t["end"] <= len(texts[g["doc_id"]])
+            assert t["type"] in ("DATE", "TIME", "DURATION", "SET") and t["value"]
