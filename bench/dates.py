@@ -366,6 +366,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--skip-indosum", action="store_true")
     ap.add_argument("--mlcrisis-docs", type=int, default=40, metavar="N", help="articles per topic")
     ap.add_argument("--skip-mlcrisis", action="store_true")
+    ap.add_argument(
+        "--skip-indotimex", action="store_true", help="do not score IndoTimex (keeps the test docs unseen)"
+    )
     ap.add_argument("--json", action="store_true")
     args = ap.parse_args(argv)
     if args.show_dev or args.dev_errors:
@@ -373,10 +376,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     if args.dev:
         args.skip_indosum = args.skip_mlcrisis = True
-    result: dict[str, Any] = {
-        "machine": _machine(),
-        "indotimex": indotimex(False, dev_gold=DEV_GOLD if args.dev else None),
-    }
+    result: dict[str, Any] = {"machine": _machine()}
+    if not args.skip_indotimex:
+        result["indotimex"] = indotimex(False, dev_gold=DEV_GOLD if args.dev else None)
     if not args.skip_indosum:
         result["indosum"] = indosum(args.indosum_limit)
     if not args.skip_mlcrisis:
@@ -385,36 +387,37 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(json.dumps(result, indent=2))
         return 0
     print(json.dumps(result["machine"]))
-    it = result["indotimex"]
-    part = "dev (hand-made gold)" if args.dev else "test_gold"
-    print(f"\nIndoTimex {part}: {it['docs']} docs, {it['warta']['gold']} gold TIMEX3")
-    keys = [
-        "pred",
-        "strict_p",
-        "strict_r",
-        "strict_f1",
-        "overlap_p",
-        "overlap_r",
-        "overlap_f1",
-        "type_acc",
-        "norm_acc",
-        "norm_f1",
-        "seconds",
-    ]
-    print(f"{'':12}" + "".join(f"{k:>11}" for k in keys))
-    for name in ("warta", "dateparser"):
-        row = it[name]
-        print(
-            f"{name:12}"
-            + "".join(
-                f"{row[k]:>11.0f}"
-                if k == "pred"
-                else f"{row[k]:>11.2f}"
-                if k == "seconds"
-                else f"{100 * row[k]:>11.2f}"
-                for k in keys
+    if "indotimex" in result:
+        it = result["indotimex"]
+        part = "dev (hand-made gold)" if args.dev else "test_gold"
+        print(f"\nIndoTimex {part}: {it['docs']} docs, {it['warta']['gold']} gold TIMEX3")
+        keys = [
+            "pred",
+            "strict_p",
+            "strict_r",
+            "strict_f1",
+            "overlap_p",
+            "overlap_r",
+            "overlap_f1",
+            "type_acc",
+            "norm_acc",
+            "norm_f1",
+            "seconds",
+        ]
+        print(f"{'':12}" + "".join(f"{k:>11}" for k in keys))
+        for name in ("warta", "dateparser"):
+            row = it[name]
+            print(
+                f"{name:12}"
+                + "".join(
+                    f"{row[k]:>11.0f}"
+                    if k == "pred"
+                    else f"{row[k]:>11.2f}"
+                    if k == "seconds"
+                    else f"{100 * row[k]:>11.2f}"
+                    for k in keys
+                )
             )
-        )
     if "indosum" in result:
         s = result["indosum"]
         print(f"\nIndoSum fold 05 date inference: {s['articles']} articles (date hidden)")

@@ -66,3 +66,19 @@ def test_dateparser_fallback_drops_counts_of_days() -> None:
     out = tag_with_dateparser(text, "es", dt.date(2011, 2, 11))
     assert [(t.text, t.value) for t in out] == [("25 de enero de 2011", "2011-01-25")]
     assert text[out[0].start : out[0].end] == out[0].text
+
+
+def test_dateparser_fallback_keeps_relative_days_and_weekdays() -> None:
+    from warta.annotate.dates.fallback import tag_with_dateparser
+
+    ref = dt.date(2011, 2, 10)  # a Thursday
+    es = tag_with_dateparser("El presidente dimitió ayer. Hoy protestan. Por la mañana.", "es", ref)
+    assert [(t.text, t.value) for t in es] == [("ayer", "2011-02-09"), ("Hoy", "2011-02-10")]
+    fr = tag_with_dateparser("Il a démissionné hier, après les manifestations depuis lundi.", "fr", ref)
+    assert [(t.text, t.value) for t in fr] == [("hier", "2011-02-09"), ("lundi", "2011-02-07")]
+    it = tag_with_dateparser("Si è dimesso ieri. La settimana scorsa proteste.", "it", ref)
+    assert [(t.text, t.value) for t in it] == [("ieri", "2011-02-09"), ("settimana scorsa", "2011-W05")]
+    # Without a reference a relative word has no date: it is left out, not guessed.
+    assert tag_with_dateparser("El presidente dimitió ayer.", "es", None) == []
+    # A weekday name alone may be a name (Plácido Domingo): no article, no date.
+    assert tag_with_dateparser("Plácido Domingo cantó en Madrid.", "es", ref) == []
