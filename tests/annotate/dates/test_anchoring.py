@@ -4,6 +4,7 @@ of the sentence, the last year mentioned, a weekday the text already dated."""
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import json
 from pathlib import Path
 
@@ -60,7 +61,8 @@ def test_every_n_units_is_a_set() -> None:
 
 
 def test_deictic_with_bracketed_date_is_one_expression() -> None:
-    assert values("Data yang dirilis kemarin (15/12) menunjukkan kenaikan.") == {"kemarin (15/12)": "2014-12-15"}
+    found = values("Data yang dirilis kemarin (15/12) menunjukkan kenaikan.")
+    assert found == {"kemarin (15/12)": "2014-12-15"}
 
 
 def test_place_named_after_a_weekday_is_not_a_date() -> None:
@@ -81,7 +83,32 @@ def test_dev_gold_file_is_well_formed(shared_data) -> None:  # type: ignore[no-u
     for g in gold:
         spans = [(t["start"], t["end"]) for t in g["timex3"]]
         assert spans == sorted(spans)
-        assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:], strict=False))
+        assert all(a[1] <= b[0] for a, b in itertools.pairwise(spans))
         for t in g["timex3"]:
             assert 0 <= t["start"] < t["end"] <= len(texts[g["doc_id"]])
             assert t["type"] in ("DATE", "TIME", "DURATION", "SET") and t["value"]
+
+
+def test_counted_day_in_an_earlier_sentence_does_not_date_a_bare_part_of_day() -> None:
+    text = (
+        "Harga, Selasa, naik hingga tengah hari, setelah sehari sebelumnya anjlok. "
+        "Pada perdagangan tengah hari harga naik."
+    )
+    found = [(t.text, t.value) for t in tag(text, "id", REF, split_sentences(text, "id"))]
+    assert found == [
+        ("Selasa", "2014-12-16"),
+        ("tengah hari", "2014-12-16T12:00"),
+        ("sehari sebelumnya", "2014-12-15"),
+        ("tengah hari", "2014-12-16T12:00"),
+    ]
+
+
+def test_dulu_is_the_past_only_where_it_means_formerly() -> None:
+    assert values("Dulu, harga minyak di atas 100 dollar.") == {"Dulu": "PAST_REF"}
+    assert values("Kondisinya tidak seperti dulu lagi.") == {"dulu": "PAST_REF"}
+    # "first": after a verb, or "terlebih dahulu"
+    assert values("Kita lihat dulu prosedurnya. Harus diperiksa terlebih dahulu.") == {}
+
+
+def test_recently_is_past() -> None:
+    assert values("Akhir-akhir ini harga turun.") == {"Akhir-akhir ini": "PAST_REF"}

@@ -144,6 +144,8 @@ def grammar(language: str) -> Grammar:
         # akhir tahun, awal bulan (an edge of the current unit)
         rf"(?P<edgeunit>(?P<edge2>{_alt(w.get('edges', {}))})\s+(?P<unit4>{unit}))",
         rf"(?P<present>{_alt(w.get('present', []))})",
+        rf"(?P<pastword>{_alt(w.get('past_words', []))})",
+        rf"(?P<pod>{_alt(w.get('bare_parts_of_day', []))})",
         rf"(?P<anaphor>{_alt(w.get('anaphoric', []))})",
         # hari ketiga, hari ke-5 (of a search, a strike): a day counted within an event
         rf"(?P<nthday>(?:{dayw})\s+(?:ke-?\d{{1,2}}|{_alt(w.get('day_ordinals', []))}))",
@@ -205,6 +207,8 @@ def _firsts(w: dict[str, Any], months: dict[str, int], weekdays: dict[str, int])
         "holiday": _first_words(g("holidays", {})),
         "edgeunit": edges,
         "present": _first_words(g("present", [])),
+        "pastword": _first_words(g("past_words", [])),
+        "pod": _first_words(g("bare_parts_of_day", [])),
         "anaphor": _first_words(g("anaphoric", [])),
         "nthday": day,
         "decade": _first_words(g("year_word", [])) | num,

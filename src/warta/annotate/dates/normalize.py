@@ -41,7 +41,9 @@ def normalize(hit: Hit, g: Grammar, st: State, text: str, sent: int) -> Found | 
         if ref is None:
             return "TIME", "PRESENT_REF", "unresolved", None, zone, None
         return "TIME", ref.isoformat() + tp, "ok", None, zone, None
-    if kind == "clock":
+    if kind == "pastword":
+        return "DATE", "PAST_REF", "ok", None, None, None
+    if kind in ("clock", "pod"):
         tp, zone = time_part(hit.m.group(), g)
         # A bare time belongs to the date right after it ("pukul 05.30 WIB, sehari sebelumnya"),
         # else to the day last mentioned ("Kamis (13/1) ... Pukul 05.30 WIB, air datang"), else

@@ -128,6 +128,10 @@ def _plausible(kind: str, m: re.Match[str], g: Grammar, text: str) -> bool:
         # A recent year followed by a word ("anggaran 2015 akan", "APBN-P 2014 hingga") is a
         # year too, unless a quantity word stands before it ("sebanyak 2015 ...").
         return 1950 <= int(gd["year"]) <= 2035 and before not in w.get("count_context", [])
+    if kind == "pastword":
+        before, _ = _words_around(text, m.start(), m.end())
+        opens = text[max(0, m.start() - 3) : m.start()].strip(" \t\"'“‘") in ("", ".", "!", "?")
+        return before in w.get("past_word_leads", []) or (opens and m.group()[:1].isupper())
     if kind == "span":
         before, after = _words_around(text, m.start(), m.end())
         if before in ("rp", "us$", "$", "pukul", "jam"):

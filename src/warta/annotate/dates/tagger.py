@@ -23,8 +23,11 @@ from .recognize import Hit, Hits, candidates, recognize, select_hits
 from .values import State
 
 # What may stand between a time and the date it belongs to ("pukul 05.30 WIB, sehari
-# sebelumnya", "pukul 7:55 WIB, Jumat (5/12/2014)"): a comma, spaces, a short link word.
-_TIME_DATE_GAP = re.compile(r"[ \t]*,?[ \t]*(?:\w{1,7}[ \t]+)?")
+# sebelumnya", "pukul 7:55 WIB, Jumat (5/12/2014)"): a comma and spaces; a word there
+# ("tengah hari, setelah sehari sebelumnya") starts another happening.
+_TIME_DATE_GAP = re.compile(r"[ \t]*,?[ \t]*")
+# Shapes that name their day (a written date, a weekday) rather than count it from another.
+_NAMED_DAYS = frozenset({"wdnum", "dmy", "mdy", "numdate", "iso", "paren", "weekday"})
 _DAY_VALUE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 __all__ = ["Hits", "recognize", "tag"]
@@ -53,10 +56,11 @@ def tag(
     for i, hit in enumerate(hits):
         sent = bisect.bisect_right(starts, hit.start) - 1 if starts else -1
         state.clock_day = None
-        if hit.kind == "clock":
+        if hit.kind in ("clock", "pod"):
             state.clock_day = _day_after(hits[i + 1] if i + 1 < len(hits) else None, hit, g, state, text)
-            if state.anchor_deictic and state.anchor_sentence != sent:
-                # "kemarin" two sentences back does not date "pukul 10.14 WIB": that is today.
+            if not state.anchor_named and state.anchor_sentence != sent:
+                # A day only counted ("kemarin", "sehari sebelumnya") in an earlier sentence does
+                # not date "pukul 10.14 WIB": that is the article's day; a named day does.
                 state.anchor = reference
         found = normalize(hit, g, state, text, sent)
         if found is None:
@@ -64,7 +68,7 @@ def tag(
         kind, value, status, note, zone, anchor = found
         if anchor is not None:
             state.anchor, state.anchor_sentence = anchor, sent
-            state.anchor_deictic = hit.kind == "offset"
+            state.anchor_named = hit.kind in _NAMED_DAYS
         if status == "ok" and re.match(r"\d{4}", value):
             state.last_value = value
             if _DAY_VALUE.match(value):
@@ -80,7 +84,7 @@ def tag(
 def _day_after(nxt: Hit | None, hit: Hit, g: Grammar, state: State, text: str) -> dt.date | None:
     """The day of a date right after a time ("pukul 05.30 WIB, sehari sebelumnya"), read with
     the state as it is before the time (the time and its date are one happening)."""
-    if nxt is None or nxt.kind == "clock":
+    if nxt is None or nxt.kind in ("clock", "pod"):
         return None
     if not _TIME_DATE_GAP.fullmatch(text, hit.end, nxt.start):
         return None

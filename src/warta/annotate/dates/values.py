@@ -22,8 +22,9 @@ class State:
     ref: dt.date | None
     anchor: dt.date | None
     anchor_sentence: int = -1
-    #: The anchor came from a deictic word ("kemarin"), which dates only its own sentence.
-    anchor_deictic: bool = False
+    #: The anchor was named (a date, a weekday), not counted ("kemarin"): it dates the bare
+    #: times of later sentences too.
+    anchor_named: bool = True
     #: The day of the date right after a time ("pukul 05.30 WIB, sehari sebelumnya").
     clock_day: dt.date | None = None
     #: The last resolved value ("2012"): "setahun sebelumnya" counts from it.
