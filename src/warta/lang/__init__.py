@@ -57,7 +57,7 @@ SCHEMAS: dict[str, dict[str, tuple[str, bool]]] = {
     },
     # Temporal expression words for annotate/dates (see lang/id/time.toml for what each means).
     "time": {
-        **{k: ("dict[str,int]", False) for k in ("day_offsets", "numbers", "ordinals")},
+        **{k: ("dict[str,int]", False) for k in ("day_offsets", "numbers", "ordinals", "anaphoric_offsets")},
         **{k: ("dict[str,str]", False) for k in (
             "units", "vague_durations", "edges", "parts_of_day", "zones", "seasons", "vague_dates",
             "holidays")},

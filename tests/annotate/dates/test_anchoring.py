@@ -112,3 +112,19 @@ def test_dulu_is_the_past_only_where_it_means_formerly() -> None:
 
 def test_recently_is_past() -> None:
     assert values("Akhir-akhir ini harga turun.") == {"Akhir-akhir ini": "PAST_REF"}
+
+
+def test_next_day_counts_from_the_date_mentioned_before() -> None:
+    text = "Pesawat hilang Minggu (14/12/2014). Keesokan harinya, tim SAR bergerak."
+    assert values(text)["Keesokan harinya"] == "2014-12-15"
+
+
+def test_date_word_with_a_day_only() -> None:
+    assert values("Pencarian dilanjutkan pada tanggal 10.") == {"tanggal 10": "2014-12-10"}
+    assert values("Pencarian pada tanggal 31/12.") == {"tanggal 31/12": "2014-12-31"}
+    assert values("Pada tanggal 31/2 ada.") == {} and values("Pada tanggal 31/2 ada.", None) == {}
+    assert values("Pencarian dilanjutkan pada tanggal 10.", None) == {"tanggal 10": "XXXX-XX-10"}
+
+
+def test_part_of_day_with_this_is_a_time() -> None:
+    assert values("Tim bergerak tadi malam.") == {"tadi malam": "2014-12-16TNI"}

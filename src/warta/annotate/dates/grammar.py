@@ -147,6 +147,9 @@ def grammar(language: str) -> Grammar:
         rf"(?P<pastword>{_alt(w.get('past_words', []))})",
         rf"(?P<pod>{_alt(w.get('bare_parts_of_day', []))})",
         rf"(?P<anaphor>{_alt(w.get('anaphoric', []))})",
+        rf"(?P<anaoff>{_alt(w.get('anaphoric_offsets', {}))})",
+        # "pada tanggal 10": a day of the article's month; "tanggal 31/12": a year-less date
+        rf"(?P<dayonly>(?:{datew})\s+(?P<dd>[0-3]?\d)(?:\s*/\s*(?P<mm>[01]?\d))?(?!\s*[/.-]\s*\d)(?!\s*{mon_any}))",
         # hari ketiga, hari ke-5 (of a search, a strike): a day counted within an event
         rf"(?P<nthday>(?:{dayw})\s+(?:ke-?\d{{1,2}}|{_alt(w.get('day_ordinals', []))}))",
         # 1990-an, tahun 2007, akhir 2014, 2015 (bare years are checked in the tagger)
@@ -210,6 +213,8 @@ def _firsts(w: dict[str, Any], months: dict[str, int], weekdays: dict[str, int])
         "pastword": _first_words(g("past_words", [])),
         "pod": _first_words(g("bare_parts_of_day", [])),
         "anaphor": _first_words(g("anaphoric", [])),
+        "anaoff": _first_words(g("anaphoric_offsets", {})),
+        "dayonly": _first_words(g("date_word", [])),
         "nthday": day,
         "decade": _first_words(g("year_word", [])) | num,
         "yr": edges | _first_words(g("year_word", [])) | num,

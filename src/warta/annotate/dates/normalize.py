@@ -7,7 +7,7 @@ import datetime as dt
 from .explicit import explicit
 from .grammar import Grammar
 from .recognize import Hit
-from .relative import of_month, of_relunit, of_span, of_weekday
+from .relative import of_dayonly, of_month, of_relunit, of_span, of_weekday
 from .values import Found, State, nearest_year, rel_shift, time_part, week
 
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
@@ -135,6 +135,14 @@ def normalize(hit: Hit, g: Grammar, st: State, text: str, sent: int) -> Found | 
             None,
             None,
         )
+    if kind == "anaoff":
+        n = g.lookup("anaphoric_offsets", hit.m.group()) or 0
+        if st.anchor is None:
+            return "DATE", "PAST_REF" if n < 0 else "FUTURE_REF", "unresolved", None, None, None
+        d = st.anchor + dt.timedelta(days=n)
+        return "DATE", d.isoformat(), "ok", "counted from the date mentioned before", None, d
+    if kind == "dayonly":
+        return of_dayonly(hit, st)
     if kind == "anaphor":
         if st.anchor is None:
             return "DATE", "PAST_REF", "unresolved", None, None, None

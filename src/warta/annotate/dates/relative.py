@@ -5,9 +5,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from ...clean.headerdate import make_date
 from .grammar import Grammar
 from .recognize import Hit
-from .values import Found, State, add_months, future_context, rel_shift, time_part, week
+from .values import Found, State, add_months, future_context, nearest_year, rel_shift, time_part, week
 
 _DATE_UNITS = {"D", "W", "M", "Y", "DE", "CE", "WINDU"}
 
@@ -77,6 +78,10 @@ def of_relunit(hit: Hit, g: Grammar, st: State) -> Found | None:
         return "DATE", value, "unresolved", None, None, None
     if unit == "D":
         d = ref + dt.timedelta(days=shift)
+        unit_word = gd.get("unit") or gd.get("unit2") or ""
+        code = g.lookup("parts_of_day", unit_word)
+        if code:  # "tadi malam", "malam ini": a part of the day, a time
+            return "TIME", f"{d.isoformat()}T{code}", "ok", None, None, d
         return "DATE", d.isoformat(), "ok", None, None, d
     if unit == "W":
         return "DATE", week(ref + dt.timedelta(weeks=shift)), "ok", None, None, None
@@ -158,3 +163,21 @@ def of_span(hit: Hit, g: Grammar, st: State) -> Found | None:
     # "Pada 2012 ... dibanding setahun sebelumnya": a year counts from the last year mentioned.
     year = int(st.last_value[:4]) if chained and st.last_value[:4].isdigit() else base.year
     return "DATE", str(year + k), "ok", None, None, None
+
+
+def of_dayonly(hit: Hit, st: State) -> Found | None:
+    """ "tanggal 10" (a day of the article's month) or "tanggal 31/12" (the nearest such date)."""
+    gd = hit.m.groupdict()
+    day = int(gd["dd"])
+    month = int(gd["mm"]) if gd.get("mm") else None
+    if make_date(2000, month or 1, day) is None:
+        return None  # "tanggal 31/2", "tanggal 35": impossible in every year
+    ref = st.ref
+    if ref is None:
+        shown = f"{month:02d}" if month else "XX"
+        return "DATE", f"XXXX-{shown}-{day:02d}", "unresolved", None, None, None
+    found = nearest_year(ref, month, day) if month else make_date(ref.year, ref.month, day)
+    if found is None:
+        return None  # "tanggal 31" in a 30-day month
+    note = None if month else "a day of the article's month"
+    return "DATE", found.isoformat(), "ok", note, None, found
