@@ -128,3 +128,10 @@ def test_date_word_with_a_day_only() -> None:
 
 def test_part_of_day_with_this_is_a_time() -> None:
     assert values("Tim bergerak tadi malam.") == {"tadi malam": "2014-12-16TNI"}
+
+
+def test_time_takes_the_day_its_sentence_names_later() -> None:
+    text = "Kemarin hujan. Pesawat terbang pukul 05.35 WIB dan hilang pukul 06.17 WIB, Minggu (14/12/2014)."
+    found = values(text)
+    assert found["pukul 05.35 WIB"] == "2014-12-14T05:35"
+    assert found["pukul 06.17 WIB"] == "2014-12-14T06:17"

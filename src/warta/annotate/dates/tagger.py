@@ -58,6 +58,13 @@ def tag(
         state.clock_day = None
         if hit.kind in ("clock", "pod"):
             state.clock_day = _day_after(hits[i + 1] if i + 1 < len(hits) else None, hit, g, state, text)
+            if state.clock_day is None and sent >= 0 and state.anchor_sentence != sent:
+                # "lepas landas pukul 05.35 WIB dan hilang kontak pukul 06.17 WIB, Minggu
+                # (28/12)": with no date before it in its sentence, a time takes the day the
+                # sentence names later.
+                end = starts[sent + 1] if sent + 1 < len(starts) else len(text)
+                later = [h for h in hits[i + 1 :] if h.start < end and h.kind in _NAMED_DAYS][:1]
+                state.clock_day = _day_of(later[0], g, state, text) if later else None
             if not state.anchor_named and state.anchor_sentence != sent:
                 # A day only counted ("kemarin", "sehari sebelumnya") in an earlier sentence does
                 # not date "pukul 10.14 WIB": that is the article's day; a named day does.
@@ -88,7 +95,12 @@ def _day_after(nxt: Hit | None, hit: Hit, g: Grammar, state: State, text: str) -
         return None
     if not _TIME_DATE_GAP.fullmatch(text, hit.end, nxt.start):
         return None
-    found = normalize(nxt, g, dataclasses.replace(state, seen_days=list(state.seen_days)), text, -1)
+    return _day_of(nxt, g, state, text)
+
+
+def _day_of(hit: Hit, g: Grammar, state: State, text: str) -> dt.date | None:
+    """The day ``hit`` names, read with a copy of the state (nothing is moved)."""
+    found = normalize(hit, g, dataclasses.replace(state, seen_days=list(state.seen_days)), text, -1)
     if found is None or found[2] != "ok" or not _DAY_VALUE.match(found[1]):
         return None
     return dt.date.fromisoformat(found[1][:10])
