@@ -36,3 +36,8 @@ def test_summaries_skip_furniture_sentences():
                     id="b", language="en")]
     summary = summarize(arts, Config(summary_sentences=3))
     assert summary and all("associated press" not in s.text for s in summary)
+
+
+def test_story_of_furniture_only_gives_empty_summary():
+    arts = [article(["Advertisement", "Image copyright getty images"], id="a", language="en")]
+    assert summarize(arts, Config()) == []

@@ -33,28 +33,26 @@ def test_expected_counts_scale_with_summary_length_and_sources():
     assert one["bakso"] * 2 == one["gempa"]
 
 
-def test_selection_prefers_what_most_sources_report():
+def _choose(summary_words, budget):
+    """Texts chosen from the two-source quake story."""
     arts = _story()
     an = analyse(arts)
-    expected = expected_counts(arts, [0, 1], summary_words=10)
-    chosen = select_frequency(an.cands, np.zeros(len(an.cands)), an.sim, expected,
-                              Budget(sentences=1), redundancy_threshold=0.5)
-    assert "Gempa" in an.cands[chosen[0]].text
+    expected = expected_counts(arts, [0, 1], summary_words=summary_words)
+    chosen = select_frequency(an.cands, np.zeros(len(an.cands)), an.sim, expected, budget,
+                              redundancy_threshold=0.5)
+    return [an.cands[i].text for i in chosen]
+
+
+def test_selection_prefers_what_most_sources_report():
+    assert "Gempa" in _choose(10, Budget(sentences=1))[0]
 
 
 def test_selection_skips_the_paraphrase_and_keeps_the_word_budget():
-    arts = _story()
-    an = analyse(arts)
-    expected = expected_counts(arts, [0, 1], summary_words=40)
-    chosen = select_frequency(an.cands, np.zeros(len(an.cands)), an.sim, expected,
-                              Budget(sentences=4), redundancy_threshold=0.5)
-    texts = [an.cands[i].text for i in chosen]
+    texts = _choose(40, Budget(sentences=4))
+    assert len(texts) == 3
     assert sum("Gempa" in t for t in texts) == 1  # the two quake sentences say the same
-    budgeted = select_frequency(an.cands, np.zeros(len(an.cands)), an.sim, expected,
-                                Budget(sentences=4, words=12), redundancy_threshold=0.5)
-    assert sum(an.cands[i].words for i in budgeted) <= 12
-    assert select_frequency(an.cands, np.zeros(len(an.cands)), an.sim, expected,
-                            Budget(sentences=4, words=3), redundancy_threshold=0.5) == []
+    assert sum(len(t.split()) for t in _choose(40, Budget(sentences=4, words=12))) <= 12
+    assert _choose(40, Budget(sentences=4, words=3)) == []
 
 
 def test_multi_source_summary_cites_both_and_is_deterministic():

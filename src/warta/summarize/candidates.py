@@ -33,8 +33,8 @@ class Candidate:
 def candidates(articles: Sequence[Article]) -> list[Candidate]:
     """Summary candidates of ``articles``: leading sentences of a sensible length that end as a
     complete statement (not a question, not cut off) and are not page furniture (a caption, a
-    player notice: :func:`warta.clean.boilerplate_sentence`); when no sentence qualifies, every leading
-    sentence (short articles still get a summary)."""
+    player notice: :func:`warta.clean.boilerplate_sentence`); when no sentence qualifies, every
+    leading sentence that is not furniture (short articles still get a summary)."""
     out: list[Candidate] = []
     every: list[Candidate] = []
     for a, article in enumerate(articles):
@@ -50,4 +50,6 @@ def candidates(articles: Sequence[Article]) -> list[Candidate]:
             if (MIN_WORDS <= n_words <= MAX_WORDS and end.endswith(_FINAL)
                     and boilerplate_sentence(end, article.language) is None):
                 out.append(c)
-    return out or every
+    if out:
+        return out
+    return [c for c in every if boilerplate_sentence(c.text, articles[c.article].language) is None]
