@@ -1,9 +1,10 @@
 import numpy as np
+import pytest
 
 from tests.builders import article
 from warta.config import Config
 from warta.summarize import analyse, summarize
-from warta.summarize.frequency import expected_counts, select_frequency, words
+from warta.summarize.frequency import expected_counts, select_frequency, story_words, words
 from warta.summarize.select import Budget
 
 QUAKE_A = "Gempa magnitudo 6,2 mengguncang Kabupaten Cianjur pada Senin siang."
@@ -21,25 +22,38 @@ def test_words_keep_function_words_and_drop_punctuation():
     assert words("") == []
 
 
+def _expected(arts, groups, summary_words):
+    story = story_words(arts)
+    counts = expected_counts(arts, groups, summary_words, story)
+    return {w: counts[i] for w, i in story.vocab.items()}
+
+
 def test_expected_counts_scale_with_summary_length_and_sources():
     arts = _story()
-    short = expected_counts(arts, [0, 1], summary_words=10)
-    long = expected_counts(arts, [0, 1], summary_words=20)
-    assert long["gempa"] == 2 * short["gempa"]
+    short = _expected(arts, [0, 1], summary_words=10)
+    long = _expected(arts, [0, 1], summary_words=20)
+    assert long["gempa"] == pytest.approx(2 * short["gempa"])
     # "gempa" is used by both sources, "bakso" by one: half the weight per use.
-    assert short["gempa"] == 2 * 2 * short["bakso"]
+    assert short["gempa"] == pytest.approx(2 * 2 * short["bakso"])
     # Near-duplicates in one group: every word is used by all (one) sources.
-    one = expected_counts(arts, [0, 0], summary_words=10)
-    assert one["bakso"] * 2 == one["gempa"]
+    one = _expected(arts, [0, 0], summary_words=10)
+    assert one["bakso"] * 2 == pytest.approx(one["gempa"])
+
+
+def test_story_without_words():
+    arts = [article(["..."], id="a"), article(["!!"], id="b")]
+    story = story_words(arts)
+    assert story.vocab == {} and expected_counts(arts, [0, 1], 10, story).shape == (0,)
 
 
 def _choose(summary_words, budget):
     """Texts chosen from the two-source quake story."""
     arts = _story()
     an = analyse(arts)
-    expected = expected_counts(arts, [0, 1], summary_words=summary_words)
-    chosen = select_frequency(an.cands, np.zeros(len(an.cands)), an.sim, expected, budget,
-                              redundancy_threshold=0.5)
+    story = story_words(arts)
+    expected = expected_counts(arts, [0, 1], summary_words, story)
+    chosen = select_frequency(an.cands, np.zeros(len(an.cands)), an.sim, expected, story,
+                              budget, redundancy_threshold=0.5)
     return [an.cands[i].text for i in chosen]
 
 

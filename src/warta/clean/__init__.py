@@ -53,9 +53,10 @@ class _Found:
 
 
 def boilerplate_sentence(sentence: str, language: str) -> str | None:
-    """The removal reason when the whole ``sentence`` is page furniture (a boilerplate line
-    pattern or a ``[sentences]`` pattern of ``boilerplate.toml``: captions, player notices),
-    else None.  Body text flattened to one line keeps such sentences; summaries skip them."""
+    """The reason when the whole ``sentence`` is page furniture (a ``[sentences]`` pattern of
+    ``boilerplate.toml``: captions, player notices, "Advertisement"), else None.  Body text
+    flattened to one line keeps such sentences; summaries skip them.  (Only anchored patterns:
+    this runs on every candidate sentence, the line patterns' ``.*X`` tails would cost more.)"""
     return rules_for(language).sentences.fullmatch(sentence.strip())
 
 

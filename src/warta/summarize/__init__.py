@@ -77,10 +77,10 @@ def summarize(
         # Several outlets: the sentences whose words best match what the sources together
         # say (words several of them use weigh more), within the budget.
         words = budget.words or budget.sentences * float(np.mean([c.words for c in cands]))
-        tokens = story_words(articles)
+        story = story_words(articles)
         chosen = select_frequency(cands, scores, sim,
-                                  expected_counts(articles, groups, words, tokens),
-                                  budget, config.redundancy_threshold, tokens)
+                                  expected_counts(articles, groups, words, story), story,
+                                  budget, config.redundancy_threshold)
     else:
         chosen = select(cands, scores, sim, budget, config.redundancy_threshold)
     return cited_summary(chosen, cands, sim, articles, config.redundancy_threshold)

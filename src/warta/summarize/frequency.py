@@ -11,8 +11,8 @@ do (Haghighi & Vanderwende 2009).  Redundant sentences and budget overruns are s
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -32,69 +32,71 @@ SALIENCE_WEIGHT = 1.0
 
 def words(sentence: str) -> list[str]:
     """The lower-cased word tokens of ``sentence`` (function words kept)."""
-    return [w.lower() for w in text.tokenize(sentence)]
+    return text.tokenize(sentence.lower())
 
 
-def story_words(articles: Sequence[Article]) -> list[list[list[str]]]:
-    """:func:`words` of every sentence, per article (tokenised once, used twice)."""
-    return [[words(s.text) for s in article.sentences] for article in articles]
+@dataclass(frozen=True)
+class StoryWords:
+    """Every sentence's words as ids into ``vocab`` (tokenised once, used twice)."""
+
+    vocab: dict[str, int]
+    ids: list[list[list[int]]]  # per article, per sentence
+
+
+def story_words(articles: Sequence[Article]) -> StoryWords:
+    """:func:`words` of every sentence of ``articles``, as ids."""
+    vocab: dict[str, int] = {}
+    ids = [[[vocab.setdefault(w, len(vocab)) for w in words(s.text)] for s in article.sentences]
+           for article in articles]
+    return StoryWords(vocab, ids)
 
 
 def expected_counts(
-    articles: Sequence[Article],
-    groups: Sequence[int],
-    summary_words: float,
-    tokens: Sequence[Sequence[Sequence[str]]] | None = None,
-) -> dict[str, float]:
-    """How often each word of the story is expected in a summary of ``summary_words`` words
-    (``tokens``: :func:`story_words` of ``articles``, computed when not given)."""
-    counts: dict[str, int] = {}
-    where: dict[str, set[int]] = {}
-    total = 0
-    for a, (article, sentence_words) in enumerate(
-            zip(articles, tokens or story_words(articles), strict=True)):
-        total += sum(len(s.text.split()) for s in article.sentences)
-        for ws in sentence_words:
-            for w in ws:
-                counts[w] = counts.get(w, 0) + 1
-                where.setdefault(w, set()).add(groups[a])
-    n_sources = len(set(groups)) or 1
+    articles: Sequence[Article], groups: Sequence[int], summary_words: float, story: StoryWords
+) -> np.ndarray:
+    """How often each word of ``story.vocab`` is expected in a summary of ``summary_words``
+    words (``story``: :func:`story_words` of ``articles``; ``groups``: source group of each
+    article)."""
+    n_vocab = len(story.vocab)
+    flat = np.fromiter((i for sentences in story.ids for ws in sentences for i in ws),
+                       dtype=np.int64)
+    if not flat.size:
+        return np.zeros(n_vocab)
+    per_article = [sum(len(ws) for ws in sentences) for sentences in story.ids]
+    group = np.repeat(np.asarray(groups, dtype=np.int64), per_article)
+    counts = np.bincount(flat, minlength=n_vocab).astype(float)
+    # How many source groups use each word: distinct (word, group) pairs per word.
+    n_groups = int(group.max()) + 1
+    used = np.unique(flat * n_groups + group) // n_groups
+    sources = np.bincount(used, minlength=n_vocab)
+    total = sum(len(s.text.split()) for article in articles for s in article.sentences)
     scale = summary_words / max(total, 1)
-    return {w: k * scale * (len(where[w]) / n_sources) ** SOURCE_POWER
-            for w, k in counts.items()}
+    out: np.ndarray = counts * scale * (sources / (len(set(groups)) or 1)) ** SOURCE_POWER
+    return out
 
 
 def select_frequency(
     cands: Sequence[Candidate],
     scores: np.ndarray,
     sim: np.ndarray,
-    expected: dict[str, float],
+    expected: np.ndarray,
+    story: StoryWords,
     budget: Budget,
     redundancy_threshold: float,
-    tokens: Sequence[Sequence[Sequence[str]]] | None = None,
 ) -> list[int]:
     """Indices of the chosen candidates, in the order chosen: greedy clipped coverage of the
-    ``expected`` word counts plus ``SALIENCE_WEIGHT`` times the scaled salience ``scores``;
-    redundancy, repeats and the budget are handled by :func:`.select.greedy`.  ``tokens``:
-    :func:`story_words` of the story, when already known."""
+    ``expected`` word counts (of ``story.vocab``) plus ``SALIENCE_WEIGHT`` times the scaled
+    salience ``scores``; redundancy, repeats and the budget are handled by
+    :func:`.select.greedy`."""
     n = len(cands)
+    n_vocab = max(len(story.vocab), 1)
     # Sparse (candidate, word, count) triples: a dense matrix over the story's whole
     # vocabulary made each greedy step cost more than everything else together.
-    rows: list[int] = []
-    cols: list[int] = []
-    vals: list[float] = []
-    vocab: dict[str, int] = {}
-    for i, c in enumerate(cands):
-        cand_words = tokens[c.article][c.sentence] if tokens else words(c.text)
-        for w, k in Counter(cand_words).items():
-            if w in expected:
-                rows.append(i)
-                cols.append(vocab.setdefault(w, len(vocab)))
-                vals.append(float(k))
-    row, col, val = np.array(rows, dtype=np.intp), np.array(cols, dtype=np.intp), np.array(vals)
-    missing = np.zeros(len(vocab))  # expected count not covered yet, per word
-    for w, j in vocab.items():
-        missing[j] = expected[w]
+    keys = np.array([k * n_vocab + w for k, c in enumerate(cands)
+                     for w in story.ids[c.article][c.sentence]], dtype=np.int64)
+    uniq, counts = np.unique(keys, return_counts=True)
+    row, col, val = uniq // n_vocab, uniq % n_vocab, counts.astype(float)
+    missing = np.array(expected, dtype=float)  # expected count not covered yet, per word
     top = float(scores.max()) if n and scores.max() > 0 else 1.0
     salience = SALIENCE_WEIGHT * scores / top
 
