@@ -22,7 +22,8 @@ articles are prepared once, outside the timers), ms per story for Warta and sumy
 the stemmer cache warmed for both beforehand.
 
     .venv/bin/python bench/summarize.py                   # fold 5 + first 1000 Multi-News
-    .venv/bin/python bench/summarize.py --multinews-offset 5000 --multinews 300   # tuning slice
+    .venv/bin/python bench/summarize.py --skip-indosum --multinews-offset 2000   # dev slice
+    .venv/bin/python bench/summarize.py --skip-indosum --multinews-words 100    # fixed budget
 """
 
 from __future__ import annotations
@@ -113,8 +114,9 @@ def indosum_stories(fold: int, limit: int | None) -> list[Story]:
     return out
 
 
-def multinews_stories(offset: int, limit: int) -> list[Story]:
-    """Multi-News test clusters ``offset .. offset+limit-1``, budget = reference length."""
+def multinews_stories(offset: int, limit: int, fixed_words: int = 0) -> list[Story]:
+    """Multi-News test clusters ``offset .. offset+limit-1``, budget = reference length (or
+    ``fixed_words`` words for every cluster when set)."""
     config = Config(language="en")
     out: list[Story] = []
     with open(require(MULTINEWS, "Multi-News test"), encoding="utf-8") as fh:
@@ -133,7 +135,7 @@ def multinews_stories(offset: int, limit: int) -> list[Story]:
                 if art is not None:
                     arts.append(art)
             if arts:
-                words = len(row["summary"].split())
+                words = fixed_words or len(row["summary"].split())
                 out.append(Story(str(row["id"]), arts, row["summary"], None, words))
     return out
 
@@ -338,6 +340,8 @@ def main() -> None:
     p.add_argument("--indosum-limit", type=int, default=None, help="first N articles only")
     p.add_argument("--multinews", type=int, default=1000, help="clusters to evaluate (0: skip)")
     p.add_argument("--multinews-offset", type=int, default=0, help="first cluster index")
+    p.add_argument("--multinews-words", type=int, default=0,
+                   help="fixed word budget for every cluster (default 0: the reference's length)")
     p.add_argument("--skip-indosum", action="store_true")
     p.add_argument("--no-model", action="store_true",
                    help="ablation: Warta with the fixed fallback weights instead of the learned model")
@@ -359,10 +363,11 @@ def main() -> None:
         rep["ten_article_story"] = ten_article_speed(stories, "id")
         reports.append(rep)
     if args.multinews:
-        stories = multinews_stories(args.multinews_offset, args.multinews)
+        stories = multinews_stories(args.multinews_offset, args.multinews, args.multinews_words)
+        budget = f"{args.multinews_words} words" if args.multinews_words else "reference words"
         reports.append(evaluate(
             f"Multi-News test clusters {args.multinews_offset}..{args.multinews_offset + args.multinews - 1}"
-            ", budget = reference words", stories, "en"))
+            f", budget = {budget}", stories, "en"))
     meta["loadavg_end"] = [round(x, 2) for x in os.getloadavg()]
     if args.json:
         json.dump({"meta": meta, "reports": reports}, sys.stdout, indent=1)

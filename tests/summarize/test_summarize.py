@@ -146,23 +146,3 @@ def test_headline_is_most_representative_title():
 def test_config_rejects_bad_word_budget():
     with pytest.raises(ConfigError):
         Config(summary_max_words=0)
-
-
-def test_coverage_prefers_what_most_sources_report():
-    from warta.summarize.candidates import candidates
-    from warta.summarize.select import Budget, concept_weights, concepts, select_coverage
-
-    arts = [
-        article(["Gempa magnitudo 6,2 mengguncang Kabupaten Cianjur pada Senin siang.",
-                 "Seorang pedagang bakso kehilangan gerobaknya di pasar lama."], id="a"),
-        article(["Gempa magnitudo 6,2 mengguncang Cianjur, Jawa Barat, Senin siang.",
-                 "Harga cabai di pasar induk naik dua kali lipat pekan ini."], id="b"),
-    ]
-    cands = candidates(arts)
-    an = analyse(arts)
-    found = concepts(an.terms)
-    weights = concept_weights(cands, found, [0, 1])
-    assert weights and all(w == 2.0 for w in weights.values())
-    chosen = select_coverage(cands, np.zeros(len(cands)), an.sim, found, weights,
-                             Budget(sentences=1), redundancy_threshold=0.5)
-    assert "Gempa" in cands[chosen[0]].text

@@ -30,7 +30,7 @@ from .lines import boilerplate_reason, cut_inline, normalise
 from .rules import Rules, rules_for
 from .title import looks_like_headline, title_key
 
-__all__ = ["clean_article"]
+__all__ = ["boilerplate_sentence", "clean_article"]
 
 
 @dataclass
@@ -50,6 +50,14 @@ class _Found:
     sentence_text: str | None = None
     removed: list[RemovedLine] = field(default_factory=list)
     body: list[str] = field(default_factory=list)
+
+
+def boilerplate_sentence(sentence: str, language: str) -> str | None:
+    """The reason when the whole ``sentence`` is page furniture (a ``[sentences]`` pattern of
+    ``boilerplate.toml``: captions, player notices, "Advertisement"), else None.  Body text
+    flattened to one line keeps such sentences; summaries skip them.  (Only anchored patterns:
+    this runs on every candidate sentence, the line patterns' ``.*X`` tails would cost more.)"""
+    return rules_for(language).sentences.fullmatch(sentence.strip())
 
 
 def clean_article(raw: RawArticle, language: str) -> Article:

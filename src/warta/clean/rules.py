@@ -102,6 +102,7 @@ class Rules:
     boilerplate: ReasonMatcher
     inline: ReasonMatcher
     credits: CreditRules
+    sentences: ReasonMatcher  # whole-sentence furniture: the "sentences" table
     datelines: tuple[re.Pattern[str], ...]
     sites: tuple[re.Pattern[str], ...]
     months: dict[str, int]
@@ -234,6 +235,7 @@ def rules_for(language: str) -> Rules:
         boilerplate=build_matcher([b.get("patterns", {}) for b in boiler]),
         inline=build_matcher([b.get("inline", {}) for b in boiler]),
         credits=_credit_rules(credits),
+        sentences=build_matcher([b.get("sentences", {}) for b in boiler]),
         datelines=tuple(p for c in credits for p in c.get("dateline", [])),
         sites=tuple(p for c in credits for p in c.get("site", [])),
         months=months,

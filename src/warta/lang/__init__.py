@@ -26,6 +26,8 @@ SCHEMAS: dict[str, dict[str, tuple[str, bool]]] = {
         "patterns": ("dict[str,list[regex]]", True),
         # Same, but searched inside a line; the match is cut out (e.g. "(Baca juga: ...)").
         "inline": ("dict[str,list[regex]]", False),
+        # Matched against a whole sentence: furniture glued into running text (summaries skip it).
+        "sentences": ("dict[str,list[regex]]", False),
     },
     "credits": {
         # Lines that carry metadata: writer, editor, source (a named group ``value``).

@@ -3,7 +3,8 @@
 Steps (one module each): :mod:`.candidates` (which sentences may appear), :mod:`.sources`
 (near-duplicate articles merged into one source), :mod:`.features` + :mod:`.scorer` (salience
 from position, centrality and length, learned on IndoSum folds 1-4, plus support by other
-independent outlets), :mod:`.select` (MMR under a sentence/word budget), :mod:`.cite`
+independent outlets), :mod:`.select` (MMR under a sentence/word budget for one source),
+:mod:`.frequency` (several sources: coverage of the story's own word mix), :mod:`.cite`
 (paraphrase citations, reading order), :mod:`.headline`.
 
 Every summary sentence is the exact text of a source sentence; nothing is generated.
@@ -22,9 +23,10 @@ from ..model import Article, SummarySentence
 from .candidates import Candidate, candidates
 from .cite import cited_summary
 from .features import sentence_features, similarity, support
+from .frequency import expected_counts, select_frequency, story_words
 from .headline import headline
 from .scorer import base_scores, combine, shipped_model
-from .select import Budget, concept_weights, concepts, select, select_coverage
+from .select import Budget, select
 from .sources import source_groups
 
 __all__ = ["Analysis", "Budget", "Candidate", "analyse", "headline", "summarize"]
@@ -71,12 +73,14 @@ def summarize(
     n_sources = len(set(groups))
     scores = combine(base_scores(an.x, shipped_model()), support(cands, sim, groups), n_sources)
     budget = Budget(config.summary_sentences, config.summary_max_words)
-    found = concepts(an.terms)
-    weights = concept_weights(cands, found, groups) if n_sources > 1 else {}
-    if weights:
-        # Several outlets: cover what most of them report, within the budget.
-        chosen = select_coverage(cands, scores, sim, found, weights, budget,
-                                 config.redundancy_threshold)
+    if n_sources > 1:
+        # Several outlets: the sentences whose words best match what the sources together
+        # say (words several of them use weigh more), within the budget.
+        words = budget.words or budget.sentences * float(np.mean([c.words for c in cands]))
+        story = story_words(articles)
+        chosen = select_frequency(cands, scores, sim,
+                                  expected_counts(articles, groups, words, story), story,
+                                  budget, config.redundancy_threshold)
     else:
         chosen = select(cands, scores, sim, budget, config.redundancy_threshold)
     return cited_summary(chosen, cands, sim, articles, config.redundancy_threshold)

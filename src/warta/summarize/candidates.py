@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from ..clean import boilerplate_sentence
 from ..model import Article
 
 #: Sentences shorter than this (in words) are not summary material (captions, fragments).
@@ -31,8 +32,9 @@ class Candidate:
 
 def candidates(articles: Sequence[Article]) -> list[Candidate]:
     """Summary candidates of ``articles``: leading sentences of a sensible length that end as a
-    complete statement (not a question, not cut off); when no sentence qualifies, every leading
-    sentence (short articles still get a summary)."""
+    complete statement (not a question, not cut off) and are not page furniture (a caption, a
+    player notice: :func:`warta.clean.boilerplate_sentence`); when no sentence qualifies, every
+    leading sentence that is not furniture (short articles still get a summary)."""
     out: list[Candidate] = []
     every: list[Candidate] = []
     for a, article in enumerate(articles):
@@ -45,6 +47,9 @@ def candidates(articles: Sequence[Article]) -> list[Candidate]:
             c = Candidate(a, i, s.text, n_words, para)
             every.append(c)
             end = s.text.rstrip()
-            if MIN_WORDS <= n_words <= MAX_WORDS and end.endswith(_FINAL):
+            if (MIN_WORDS <= n_words <= MAX_WORDS and end.endswith(_FINAL)
+                    and boilerplate_sentence(end, article.language) is None):
                 out.append(c)
-    return out or every
+    if out:
+        return out
+    return [c for c in every if boilerplate_sentence(c.text, articles[c.article].language) is None]
