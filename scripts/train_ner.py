@@ -4,13 +4,14 @@ Data: ../shared/data/indo_ner, only the permissively licensed sets (IndoNLU NERG
 Apache-2.0; idner-news-2k, MIT), their train + valid/dev parts.  Test parts are never read here.
 
     .venv/bin/python scripts/train_ner.py [--data ../shared/data/indo_ner] [--out PATH]
-    .venv/bin/python scripts/train_ner.py --dev [--c1 X --c2 Y]   # tuning: train on train
+    .venv/bin/python scripts/train_ner.py --dev [--c1 X --c2 Y] [--clusters FILE]   # tuning: train on train
         parts only, report span F1 on the valid/dev parts (the test parts stay unread)
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
 from pathlib import Path
@@ -18,10 +19,10 @@ from pathlib import Path
 import pycrfsuite
 
 from warta.annotate.entities.conll import SETS, read_conll, spans
-from warta.annotate.entities.features import sentence_features
+from warta.annotate.entities.features import sentence_features, use_cluster_file
 
 ROOT = Path(__file__).resolve().parents[1]
-PARAMS = {"c1": 0.01, "c2": 0.1, "max_iterations": 120, "feature.possible_transitions": True,
+PARAMS = {"c1": 0.3, "c2": 0.1, "max_iterations": 120, "feature.possible_transitions": True,
           "feature.minfreq": 2}
 
 
@@ -32,13 +33,17 @@ def main() -> int:
     ap.add_argument("--dev", action="store_true", help="train on train only, score the dev parts")
     ap.add_argument("--c1", type=float)
     ap.add_argument("--c2", type=float)
+    ap.add_argument("--clusters", type=Path, help="word-cluster file to try ('' = none); "
+                    "default: the shipped src/warta/models/word-clusters-id.tsv")
     args = ap.parse_args()
+    if args.clusters is not None:
+        use_cluster_file(args.clusters)
     if args.c1 is not None:
         PARAMS["c1"] = args.c1
     if args.c2 is not None:
         PARAMS["c2"] = args.c2
     if args.dev:
-        args.out = Path("/tmp") / f"warta-ner-dev-{PARAMS['c1']}-{PARAMS['c2']}.crfsuite"
+        args.out = Path("/tmp") / f"warta-ner-dev-{PARAMS['c1']}-{PARAMS['c2']}-{os.getpid()}.crfsuite"
     trainer = pycrfsuite.Trainer(verbose=False)
     n_sent = n_tok = 0
     for folder, parts, _test, _types in SETS.values():

@@ -2,8 +2,14 @@
 
 Features are what the model sees: the word (lower case), its shape and affixes, capitalisation,
 its neighbours in a +-2 window and whether a neighbour is a title or an organisation/place cue
-word from the language data.  Training sets differ in casing (NERP is all lower case), so every
-feature has a lower-case form and casing is a separate feature.
+word from the language data, and unsupervised word clusters (``models/word-clusters-id.tsv``,
+built by ``scripts/build_word_clusters.py``) at three granularities for the word and its
+neighbours, which let the model generalise from a training name to unseen words used alike.
+Training sets differ in casing (NERP is all lower case), so every feature has a lower-case form
+and casing is a separate feature.
+
+Speed: everything that depends on one word type alone is computed once per type and cached;
+a sentence only joins the cached tuples and adds the few position-dependent features.
 """
 
 from __future__ import annotations
@@ -11,11 +17,16 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Sequence
+from importlib import resources
+from pathlib import Path
 
 from ...lang import load_with_default
 
 _SHAPE_SUBS = ((re.compile(r"[A-Z]"), "X"), (re.compile(r"[a-z]"), "x"), (re.compile(r"[0-9]"), "d"))
 _SQUEEZE = re.compile(r"(.)\1+")
+CLUSTER_FILE = "word-clusters-id.tsv"
+#: Set by the training script to try another cluster file (or none: ``Path()``) on dev.
+_cluster_path: Path | None = None
 
 
 @functools.cache
@@ -30,6 +41,31 @@ def cue_words(language: str) -> tuple[frozenset[str], frozenset[str], frozenset[
     )
 
 
+def use_cluster_file(path: Path | None) -> None:
+    """Training only: read clusters from ``path`` (``Path()`` = no clusters; None = shipped)."""
+    global _cluster_path
+    _cluster_path = path
+    word_clusters.cache_clear()
+    _own_feats.cache_clear()
+    _word_feats.cache_clear()
+
+
+@functools.cache
+def word_clusters() -> dict[str, tuple[str, ...]]:
+    """Lower-case word -> its cluster ids (coarse to fine) from the shipped cluster map."""
+    if _cluster_path == Path():
+        return {}
+    if _cluster_path is not None:
+        text = _cluster_path.read_text(encoding="utf-8")
+    else:
+        text = resources.files("warta").joinpath("models", CLUSTER_FILE).read_text(encoding="utf-8")
+    out: dict[str, tuple[str, ...]] = {}
+    for line in text.splitlines():
+        word, *ids = line.split("\t")
+        out[word] = tuple(ids)
+    return out
+
+
 @functools.lru_cache(maxsize=65536)
 def shape(word: str) -> str:
     """``Jakarta`` -> ``Xx``, ``KPK`` -> ``X``, ``2.000`` -> ``d.d``: runs squeezed."""
@@ -37,6 +73,27 @@ def shape(word: str) -> str:
     for pattern, repl in _SHAPE_SUBS:
         s = pattern.sub(repl, s)
     return _SQUEEZE.sub(r"\1", s)
+
+
+@functools.lru_cache(maxsize=262144)
+def _own_feats(word: str) -> tuple[str, ...]:
+    # The features of the token itself that do not depend on its position.
+    low = word.lower()
+    feats = ["bias", f"w={low}", f"shape={shape(word)}", f"p2={low[:2]}", f"p3={low[:3]}",
+             f"p4={low[:4]}", f"s2={low[-2:]}", f"s3={low[-3:]}", f"s4={low[-4:]}",
+             f"len={min(len(word), 8)}"]
+    if word.isupper() and len(word) > 1:
+        feats.append("upper")
+    if any(c.isdigit() for c in word):
+        feats.append("digit")
+    if "-" in word:
+        feats.append("hyphen")
+    ids = word_clusters().get(low)
+    if ids:
+        feats.extend(f"c{i}={c}" for i, c in enumerate(ids))
+    elif word_clusters():
+        feats.append("c=none")
+    return tuple(feats)
 
 
 @functools.lru_cache(maxsize=262144)
@@ -53,26 +110,23 @@ def _word_feats(word: str, prefix: str, language: str) -> tuple[str, ...]:
         feats.append(f"{prefix}place")
     if word[:1].isupper():
         feats.append(f"{prefix}cap")
+    ids = word_clusters().get(low)
+    if ids:
+        # Near neighbours get the middle granularity, far ones the coarse one.
+        feats.append(f"{prefix}c={ids[1] if prefix in ('-1:', '1:') else ids[0]}")
     return tuple(feats)
 
 
 def sentence_features(tokens: Sequence[str], language: str = "id") -> list[list[str]]:
     """One feature list per token of a tokenized sentence."""
     n = len(tokens)
+    lows = [w.lower() for w in tokens]
+    shapes = [shape(w) for w in tokens]
     out: list[list[str]] = []
     for i, word in enumerate(tokens):
-        low = word.lower()
-        feats = ["bias", f"w={low}", f"shape={shape(word)}", f"p2={low[:2]}", f"p3={low[:3]}",
-                 f"p4={low[:4]}", f"s2={low[-2:]}", f"s3={low[-3:]}", f"s4={low[-4:]}",
-                 f"len={min(len(word), 8)}"]
-        if word.isupper() and len(word) > 1:
-            feats.append("upper")
-        elif word[:1].isupper():
+        feats = list(_own_feats(word))
+        if word[:1].isupper() and not (word.isupper() and len(word) > 1):
             feats.append("title_case" if i else "title_case_first")
-        if any(c.isdigit() for c in word):
-            feats.append("digit")
-        if "-" in word:
-            feats.append("hyphen")
         for offset in (-2, -1, 1, 2):
             j = i + offset
             if 0 <= j < n:
@@ -80,9 +134,9 @@ def sentence_features(tokens: Sequence[str], language: str = "id") -> list[list[
             else:
                 feats.append(f"{offset}:edge")
         if i > 0:
-            feats.append(f"-1w|w={tokens[i - 1].lower()}|{low}")
+            feats.append(f"-1w|w={lows[i - 1]}|{lows[i]}")
         if i + 1 < n:
-            feats.append(f"w|+1w={low}|{tokens[i + 1].lower()}")
-            feats.append(f"shape|+1shape={shape(word)}|{shape(tokens[i + 1])}")
+            feats.append(f"w|+1w={lows[i]}|{lows[i + 1]}")
+            feats.append(f"shape|+1shape={shapes[i]}|{shapes[i + 1]}")
         out.append(feats)
     return out

@@ -17,6 +17,7 @@ from importlib import resources
 from typing import Any
 
 from .features import cue_words, sentence_features
+from .office import split_jurisdiction
 from .tokens import Token, tokenize
 
 MODEL_FILE = "ner-id.crfsuite"
@@ -115,12 +116,11 @@ def find_entities(text: str, language: str = "id") -> list[tuple[str, int, int, 
     ``text`` is tagged line by line; long lines are cut at sentence-ending punctuation so a
     sequence never grows past what the model saw in training.
     """
-    out: list[tuple[str, int, int, str]] = []
+    found: list[tuple[int, int, str]] = []
     for chunk in _chunks(tokenize(text)):
         for s, e, kind in tag_tokens(chunk, language):
-            start, end = chunk[s].start, chunk[e - 1].end
-            out.append((text[start:end], start, end, kind))
-    return out
+            found.append((chunk[s].start, chunk[e - 1].end, kind))
+    return [(text[s:e], s, e, kind) for s, e, kind in split_jurisdiction(found, text, language)]
 
 
 def _chunks(tokens: list[Token]) -> list[list[Token]]:
