@@ -35,7 +35,12 @@ def main() -> int:
     ap.add_argument("--c2", type=float)
     ap.add_argument("--clusters", type=Path, help="word-cluster file to try ('' = none); "
                     "default: the shipped src/warta/models/word-clusters-id.tsv")
+    ap.add_argument("--sets", default=",".join(SETS), help="training sets (comma-separated)")
+    ap.add_argument("--scheme", action="store_true",
+                    help="feature augmentation with each sentence's set name; dev scored "
+                         "with each set's scheme and scheme-neutral")
     args = ap.parse_args()
+    chosen = args.sets.split(",")
     if args.clusters is not None:
         use_cluster_file(args.clusters)
     if args.c1 is not None:
@@ -46,10 +51,12 @@ def main() -> int:
         args.out = Path("/tmp") / f"warta-ner-dev-{PARAMS['c1']}-{PARAMS['c2']}-{os.getpid()}.crfsuite"
     trainer = pycrfsuite.Trainer(verbose=False)
     n_sent = n_tok = 0
-    for folder, parts, _test, _types in SETS.values():
+    for name in chosen:
+        folder, parts, _test, _types = SETS[name]
         for part in parts[:1] if args.dev else parts:
             for words, labels in read_conll(args.data / folder / part):
-                trainer.append(sentence_features(words), labels)
+                trainer.append(sentence_features(words, scheme=name if args.scheme else None),
+                               labels)
                 n_sent += 1
                 n_tok += len(words)
     trainer.set_params(PARAMS)
@@ -59,21 +66,25 @@ def main() -> int:
     print(f"trained on {n_sent} sentences / {n_tok} tokens in {time.perf_counter() - t0:.0f}s; "
           f"params {PARAMS}; wrote {args.out} ({args.out.stat().st_size / 1e6:.1f} MB)")
     if args.dev:
-        _score_dev(args.data, args.out)
+        _score_dev(args.data, args.out, chosen, args.scheme)
     return 0
 
 
-def _score_dev(data: Path, model: Path) -> None:
+def _score_dev(data: Path, model: Path, chosen: list[str], scheme: bool) -> None:
     tagger = pycrfsuite.Tagger()
     tagger.open(str(model))
-    for name, (folder, parts, _test, types) in SETS.items():
-        tp = fp = fn = 0
-        for words, labels in read_conll(data / folder / parts[1]):
-            gold = spans(labels)
-            pred = {p for p in spans(list(tagger.tag(sentence_features(words)))) if p[2] in types}
-            tp, fp, fn = tp + len(gold & pred), fp + len(pred - gold), fn + len(gold - pred)
-        p, r = tp / max(tp + fp, 1), tp / max(tp + fn, 1)
-        print(f"dev {name}: P {p:.3f} R {r:.3f} F1 {2 * p * r / max(p + r, 1e-9):.3f}")
+    for name in chosen:
+        folder, parts, _test, types = SETS[name]
+        for use in ([None, name] if scheme else [None]):
+            tp = fp = fn = 0
+            for words, labels in read_conll(data / folder / parts[1]):
+                gold = spans(labels)
+                tags = tagger.tag(sentence_features(words, scheme=use))
+                pred = {p for p in spans(list(tags)) if p[2] in types}
+                tp, fp, fn = tp + len(gold & pred), fp + len(pred - gold), fn + len(gold - pred)
+            p, r = tp / max(tp + fp, 1), tp / max(tp + fn, 1)
+            print(f"dev {name} (scheme {use}): P {p:.3f} R {r:.3f} "
+                  f"F1 {2 * p * r / max(p + r, 1e-9):.3f}")
 
 
 if __name__ == "__main__":

@@ -47,7 +47,7 @@ def use_cluster_file(path: Path | None) -> None:
     _cluster_path = path
     word_clusters.cache_clear()
     _own_feats.cache_clear()
-    _word_feats.cache_clear()
+    _neighbour_feats.cache_clear()
 
 
 @functools.cache
@@ -96,47 +96,62 @@ def _own_feats(word: str) -> tuple[str, ...]:
     return tuple(feats)
 
 
+_OFFSETS = ("-2:", "-1:", "1:", "2:")
+
+
 @functools.lru_cache(maxsize=262144)
-def _word_feats(word: str, prefix: str, language: str) -> tuple[str, ...]:
-    # Cached: news repeats its words, and every token is a neighbour four times.
+def _neighbour_feats(word: str, language: str) -> tuple[tuple[str, ...], ...]:
+    # What ``word`` contributes as the neighbour at -2, -1, +1, +2: computed once per word type
+    # (news repeats its words, and every token is a neighbour four times).
     low = word.lower()
     titles, orgs, places = cue_words(language)
-    feats = [f"{prefix}w={low}", f"{prefix}s3={low[-3:]}"]
+    base = [f"w={low}", f"s3={low[-3:]}"]
     if low in titles:
-        feats.append(f"{prefix}title")
+        base.append("title")
     if low in orgs:
-        feats.append(f"{prefix}org")
+        base.append("org")
     if low in places:
-        feats.append(f"{prefix}place")
+        base.append("place")
     if word[:1].isupper():
-        feats.append(f"{prefix}cap")
+        base.append("cap")
     ids = word_clusters().get(low)
-    if ids:
-        # Near neighbours get the middle granularity, far ones the coarse one.
-        feats.append(f"{prefix}c={ids[1] if prefix in ('-1:', '1:') else ids[0]}")
-    return tuple(feats)
+    out = []
+    for prefix in _OFFSETS:
+        feats = [prefix + f for f in base]
+        if ids:
+            # Near neighbours get the middle granularity, far ones the coarse one.
+            feats.append(f"{prefix}c={ids[1] if prefix in ('-1:', '1:') else ids[0]}")
+        out.append(tuple(feats))
+    return tuple(out)
 
 
-def sentence_features(tokens: Sequence[str], language: str = "id") -> list[list[str]]:
-    """One feature list per token of a tokenized sentence."""
+def sentence_features(tokens: Sequence[str], language: str = "id",
+                      scheme: str | None = None) -> list[list[str]]:
+    """One feature list per token of a tokenized sentence.
+
+    ``scheme`` (a training set's name) adds a copy of every feature prefixed with it, so one
+    model learns what the sets share and, in the copies, where their label conventions differ
+    (feature augmentation, Daume 2007); tagging with a scheme picks that set's convention.
+    """
     n = len(tokens)
     lows = [w.lower() for w in tokens]
     shapes = [shape(w) for w in tokens]
+    nbs = [_neighbour_feats(w, language) for w in tokens]
     out: list[list[str]] = []
     for i, word in enumerate(tokens):
         feats = list(_own_feats(word))
         if word[:1].isupper() and not (word.isupper() and len(word) > 1):
             feats.append("title_case" if i else "title_case_first")
-        for offset in (-2, -1, 1, 2):
-            j = i + offset
-            if 0 <= j < n:
-                feats.extend(_word_feats(tokens[j], f"{offset}:", language))
-            else:
-                feats.append(f"{offset}:edge")
+        feats.extend(nbs[i - 2][0] if i >= 2 else ("-2:edge",))
+        feats.extend(nbs[i - 1][1] if i >= 1 else ("-1:edge",))
+        feats.extend(nbs[i + 1][2] if i + 1 < n else ("1:edge",))
+        feats.extend(nbs[i + 2][3] if i + 2 < n else ("2:edge",))
         if i > 0:
             feats.append(f"-1w|w={lows[i - 1]}|{lows[i]}")
         if i + 1 < n:
             feats.append(f"w|+1w={lows[i]}|{lows[i + 1]}")
             feats.append(f"shape|+1shape={shapes[i]}|{shapes[i + 1]}")
+        if scheme:
+            feats += [f"{scheme}|{f}" for f in feats]
         out.append(feats)
     return out
