@@ -20,6 +20,7 @@ import pycrfsuite
 
 from warta.annotate.entities.conll import SETS, read_conll, spans
 from warta.annotate.entities.features import sentence_features, use_cluster_file
+from warta.annotate.entities.tagger import cased_only
 
 ROOT = Path(__file__).resolve().parents[1]
 PARAMS = {"c1": 0.3, "c2": 0.1, "max_iterations": 120, "feature.possible_transitions": True,
@@ -39,8 +40,14 @@ def main() -> int:
     ap.add_argument("--scheme", action="store_true",
                     help="feature augmentation with each sentence's set name; dev scored "
                          "with each set's scheme and scheme-neutral")
+    ap.add_argument("--no-plain", action="store_true",
+                    help="with --scheme: train on the augmented sentences only")
+    ap.add_argument("--score", type=Path, help="only score this model on the dev parts")
     args = ap.parse_args()
     chosen = args.sets.split(",")
+    if args.score:
+        _score_dev(args.data, args.score, chosen, args.scheme)
+        return 0
     if args.clusters is not None:
         use_cluster_file(args.clusters)
     if args.c1 is not None:
@@ -55,8 +62,13 @@ def main() -> int:
         folder, parts, _test, _types = SETS[name]
         for part in parts[:1] if args.dev else parts:
             for words, labels in read_conll(args.data / folder / part):
-                trainer.append(sentence_features(words, scheme=name if args.scheme else None),
-                               labels)
+                if args.scheme:
+                    trainer.append(sentence_features(words, scheme=name), labels)
+                # With --scheme, also the plain copy (unless --no-plain): the shared features
+                # must then tag every set on their own, so scheme-neutral tagging stays as
+                # good as a model trained without schemes.
+                if not args.scheme or not args.no_plain:
+                    trainer.append(sentence_features(words), labels)
                 n_sent += 1
                 n_tok += len(words)
     trainer.set_params(PARAMS)
@@ -75,12 +87,12 @@ def _score_dev(data: Path, model: Path, chosen: list[str], scheme: bool) -> None
     tagger.open(str(model))
     for name in chosen:
         folder, parts, _test, types = SETS[name]
-        for use in ([None, name] if scheme else [None]):
+        for use in ([None, *chosen] if scheme else [None]):
             tp = fp = fn = 0
             for words, labels in read_conll(data / folder / parts[1]):
                 gold = spans(labels)
                 tags = tagger.tag(sentence_features(words, scheme=use))
-                pred = {p for p in spans(list(tags)) if p[2] in types}
+                pred = {p for p in cased_only(words, sorted(spans(list(tags)))) if p[2] in types}
                 tp, fp, fn = tp + len(gold & pred), fp + len(pred - gold), fn + len(gold - pred)
             p, r = tp / max(tp + fp, 1), tp / max(tp + fn, 1)
             print(f"dev {name} (scheme {use}): P {p:.3f} R {r:.3f} "

@@ -60,3 +60,13 @@ def test_banjir_example_article_gets_the_bupati_as_a_person() -> None:
     assert not any("Sukamaju Hendra" in m.text for m in a.entities)
     for m in a.entities:
         assert a.body[m.start:m.end] == m.text
+
+
+def test_place_word_before_the_span_is_evidence_too() -> None:
+    text = ("Kepala Dinas Pemadam Kebakaran dan Penyelamatan Kota Margaluyu Yusuf Maulana "
+            "menyebutkan api. Pasar di Margaluyu terbakar.")
+    s = text.index("Margaluyu")
+    s2 = text.index("Margaluyu", s + 1)
+    spans = [(s, s + 23, "PERSON"), (s2, s2 + 9, "LOCATION")]
+    assert _texts(split_jurisdiction(spans, text, "id"), text)[:2] == [
+        ("Margaluyu", "LOCATION"), ("Yusuf Maulana", "PERSON")]

@@ -5,8 +5,10 @@ Indonesian writes "Bupati Sukamaju Hendra Wiratama" (title, place of office, nam
 as one span ("Sukamaju Hendra Wiratama" PERSON, "Kabupaten Sukamaju Rina Marlina" LOCATION),
 which then becomes a wrong entity.  Evidence used, from the same text only: a proper prefix of
 the span is a place or organisation the text names elsewhere ("Kabupaten Sukamaju",
-"Sukamaju"), and either an office title stands just before the span or (for a place/organisation
-span) the rest is a person the text names elsewhere ("kata Rina").  No evidence, no split.
+"Sukamaju"), and either a cue word stands in the three words before the span (an office title,
+an organisation word, a place word: "... dan Penyelamatan Kota Margaluyu Yusuf Maulana") or (for
+a place/organisation span) the rest is a person the text names elsewhere ("kata Rina").  No
+evidence, no split.
 """
 
 from __future__ import annotations
@@ -48,7 +50,7 @@ def split_jurisdiction(spans: list[Span], text: str, language: str) -> list[Span
             known.setdefault(" ".join(words).casefold(), "LOCATION")
     out: list[Span] = []
     for s, e, kind in spans:
-        split = _split(s, e, kind, text, known, person_words, titles | orgs,
+        split = _split(s, e, kind, text, known, person_words, titles | orgs | places,
                        _place_suffixes(language))
         out.extend(split or [(s, e, kind)])
     return out

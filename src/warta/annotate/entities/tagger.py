@@ -52,11 +52,15 @@ def bio_spans(labels: Sequence[str]) -> list[Span]:
     return out
 
 
-def crf_labels(words: Sequence[str], language: str = "id") -> list[str]:
-    """BIO labels of a tokenized sentence from the shipped CRF model."""
+def crf_labels(words: Sequence[str], language: str = "id", scheme: str | None = None) -> list[str]:
+    """BIO labels of a tokenized sentence from the shipped CRF model.
+
+    ``scheme`` None (the pipeline) tags with the features all training sets share; a training
+    set's name (``nergrit``, ``nerp``, ``idner``) follows that set's label conventions.
+    """
     if not words:
         return []
-    return list(_tagger().tag(sentence_features(words, language)))
+    return list(_tagger().tag(sentence_features(words, language, scheme)))
 
 
 def rule_spans(words: Sequence[str], language: str = "en") -> list[Span]:
@@ -102,12 +106,25 @@ def rule_spans(words: Sequence[str], language: str = "en") -> list[Span]:
     return out
 
 
+def cased_only(words: Sequence[str], found: list[Span]) -> list[Span]:
+    """Drop spans without a capital letter when the sentence is cased (a capital after its
+    first word): the model also learned from all-lower-case text (NERP), but in cased news an
+    all-lower-case "name" is nearly always a common word ("hangus")."""
+    if not any(w[:1].isupper() for w in words[1:]):
+        return found
+    return [sp for sp in found if any(c.isupper() for w in words[sp[0]:sp[1]] for c in w)]
+
+
+def tag_words(words: Sequence[str], language: str = "id", scheme: str | None = None) -> list[Span]:
+    """Entity spans over the words of one sentence for ``language`` (the pipeline: no scheme)."""
+    if language in MODEL_LANGUAGES:
+        return cased_only(words, bio_spans(crf_labels(words, language, scheme)))
+    return rule_spans(words, language)
+
+
 def tag_tokens(tokens: Sequence[Token], language: str) -> list[Span]:
     """Entity spans over ``tokens`` (one sentence) for ``language``."""
-    words = [t.text for t in tokens]
-    if language in MODEL_LANGUAGES:
-        return bio_spans(crf_labels(words, language))
-    return rule_spans(words, language)
+    return tag_words([t.text for t in tokens], language)
 
 
 def find_entities(text: str, language: str = "id") -> list[tuple[str, int, int, str]]:
