@@ -61,9 +61,9 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--out", type=Path,
                     default=ROOT / "src" / "warta" / "models" / "word-clusters-id.tsv")
-    ap.add_argument("--min-count", type=int, default=3)
-    ap.add_argument("--contexts", type=int, default=5000)
-    ap.add_argument("--dim", type=int, default=100)
+    ap.add_argument("--min-count", type=int, default=2)
+    ap.add_argument("--contexts", type=int, default=10000)
+    ap.add_argument("--dim", type=int, default=200)
     ap.add_argument("--k", default="64,256,1024")
     args = ap.parse_args()
     t0 = time.perf_counter()

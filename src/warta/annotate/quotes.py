@@ -41,8 +41,9 @@ def _speech(language: str) -> dict[str, re.Pattern[str]]:
         "tail_name": re.compile(rf"^\s*[,.]?\s*{_NAME}\s+(?:{v})\b"),
         # Indirect: "<Name> mengatakan (bahwa|,) <clause>"
         "indirect": re.compile(
-            rf"(?:^|[,;]\s+|\s)(?:{_NAME}|(?P<pron>Ia|Dia|Beliau))(?:,[^,]{{1,80}},)?\s+"
-            rf"(?:(?:juga|pun|kemudian|lalu|telah|sudah|sempat)\s+)?(?:{v_subject})"
+            rf"(?:^|[,;]\s+|\s)(?:(?!(?:Ia|Dia|Beliau)\b){_NAME}|(?P<pron>[Dd]ia|[Ii]a|[Bb]eliau)\b)(?:,[^,]{{1,80}},)?\s+"
+            rf"(?:(?:juga|pun|kemudian|lalu|telah|sudah|sempat|kembali|sebelumnya|lantas|tetap|"
+            rf"terus(?:\s+menerus)?)\s+){{0,2}}(?:{v_subject})"
             rf"(?:\s+(?:{that}))?\s*,?\s+(?P<clause>.+)$"
         ),
         # "Menurut X, <clause>" / "Menurutnya, <clause>"
@@ -153,6 +154,8 @@ def _indirect(
             who = clean_name(raw) if raw else PRONOUN
             if who and who.lower() in PRONOUNS:
                 who = PRONOUN
+        elif m.group(1) and m.group(1).strip().lower() in PRONOUNS:
+            who = PRONOUN  # "Ia menambahkan bahwa ...": the name pattern also matches "Ia"
         else:
             who = _speaker(article, m.group(1), s.start + m.start(1), s.start + m.end(1))
         if who is None:
