@@ -73,3 +73,14 @@ def test_indirect_speech_with_adverbs_before_the_verb() -> None:
 def test_a_pronoun_alone_without_an_earlier_speaker_gives_no_speaker() -> None:
     got = quotes(["Ia mengatakan bahwa hujan akan turun sepanjang pekan ini."])
     assert got == [("hujan akan turun sepanjang pekan ini.", None, False)]
+
+
+def test_a_title_alone_or_a_filler_is_no_speaker() -> None:
+    got = quotes([
+        "Kapolda Jawa Tengah Irjen Condro Kirono mengatakan pelaku sudah ditangkap.",
+        "Kapolda menuturkan motif pelaku adalah sakit hati pada korban.",
+        "Menurutnya juga, pisau itu dibeli di sebuah toko swalayan.",
+    ])
+    speakers = [s for _t, s, _d in got]
+    assert len(speakers) == 3
+    assert all(s is not None and "Condro" in s for s in speakers)

@@ -86,6 +86,14 @@ def _titles(article: Article) -> frozenset[str]:
 
 
 PRONOUN = "-nya"  # placeholder: resolved to the last named speaker before it
+# Words that can follow "menurutnya" before the comma without being a speaker.
+_FILLERS = frozenset({"juga", "pula", "pun", "lagi", "sendiri"})
+
+
+def _unnamed(speaker: str, article: Article) -> bool:
+    # A pronoun, or a title alone ("kata Kapolda"): it refers back to the person named before.
+    low = speaker.lower()
+    return low in PRONOUNS or (" " not in low and low.rstrip(".") in _titles(article))
 
 
 def find_quotes(article: Article) -> list[Quote]:
@@ -152,8 +160,8 @@ def _indirect(
         elif key == "menurut":
             raw = m.group("who")
             who = clean_name(raw) if raw else PRONOUN
-            if who and who.lower() in PRONOUNS:
-                who = PRONOUN
+            if who and (who.lower() in PRONOUNS or who.lower() in _FILLERS):
+                who = PRONOUN  # "Menurutnya juga, ...": the filler is no speaker
         elif m.group(1) and m.group(1).strip().lower() in PRONOUNS:
             who = PRONOUN  # "Ia menambahkan bahwa ...": the name pattern also matches "Ia"
         else:
@@ -170,15 +178,15 @@ def _resolve_pronouns(quotes: list[Quote], article: Article) -> list[Quote]:
     named: dict[int, str] = {}
     for i, s in enumerate(article.sentences):
         who = attribution(s.text, article.language)
-        if who and who.lower() not in PRONOUNS:
+        if who and not _unnamed(who, article):
             named[i] = who
     for q in quotes:
-        if q.speaker and q.speaker != PRONOUN:
+        if q.speaker and q.speaker != PRONOUN and not _unnamed(q.speaker, article):
             named[q.sentence] = q.speaker
     out: list[Quote] = []
     for q in quotes:
         speaker = q.speaker
-        if speaker == PRONOUN:
+        if speaker == PRONOUN or (speaker and _unnamed(speaker, article)):
             earlier = [i for i in named if i < q.sentence] or [i for i in named if i == q.sentence]
             speaker = named[max(earlier)] if earlier else None
         out.append(Quote(q.text, speaker, q.direct, q.sentence, q.start, q.end))
