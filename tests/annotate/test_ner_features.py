@@ -55,7 +55,7 @@ def test_cased_only_drops_lower_case_spans_in_cased_sentences() -> None:
 
 
 def test_tag_words_with_each_scheme_runs() -> None:
-    words = "Presiden Joko Widodo tiba di Jakarta .".split()
+    words = ["Presiden", "Joko", "Widodo", "tiba", "di", "Jakarta", "."]
     for scheme in (None, "nergrit", "nerp", "idner"):
         for s, e, kind in tag_words(words, "id", scheme):
             assert 0 <= s < e <= len(words) and kind

@@ -28,8 +28,8 @@ def sentence_mentions(article: Article) -> list[Mention]:
     out: list[Mention] = []
     for start, end, kind in split_jurisdiction(found, article.body, article.language):
         # A split part lies inside its original span: same sentence as the nearest start before.
-        index = sentence_of.get(start)
-        if index is None:
+        index = sentence_of.get(start, -1)
+        if index < 0:
             index = sentence_of[max(k for k in sentence_of if k <= start)]
         out.append(Mention(article.body[start:end], start, end, kind, index))
     return out
