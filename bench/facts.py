@@ -1,7 +1,8 @@
 """Issue 6 benchmark, one command: NER span P/R/F1 per type (shipped CRF vs a capitalisation +
 gazetteer baseline) on the test parts of NERGrit, NERP and idner-news-2k, tokens/s; the CRF
-twice: ``crf`` as the pipeline runs it (features shared by all sets) and ``crf+set`` with the
-set's own label conventions (the model's per-set feature copies, ``scheme=<set>``); then
+twice: ``crf`` as the pipeline runs it (``scheme="auto"``: idner-news-2k's conventions for cased
+text, NERP's for lower-case text) and ``crf+set`` with the set's own label conventions (the
+model's per-set feature copies, ``scheme=<set>``); then
 facts and quotes precision/recall against the hand-annotated IndoSum gold set
 (tests/annotate/gold/*.jsonl; articles read from ../shared/data at run time).
 
@@ -84,7 +85,7 @@ def bench_ner(ner_dir: Path) -> None:
             gold = spans(labels)
             n_tok += len(words)
             t0 = time.perf_counter()
-            pred_crf = set(tag_words(words))  # what the pipeline runs
+            pred_crf = set(tag_words(words))  # what the pipeline runs (scheme "auto")
             t1 = time.perf_counter()
             pred_set = set(tag_words(words, scheme=name))  # the set's own label conventions
             t2 = time.perf_counter()

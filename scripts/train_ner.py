@@ -20,7 +20,7 @@ import pycrfsuite
 
 from warta.annotate.entities.conll import SETS, read_conll, spans
 from warta.annotate.entities.features import sentence_features, use_cluster_file
-from warta.annotate.entities.tagger import cased_only
+from warta.annotate.entities.tagger import CASED_SCHEME, LOWER_SCHEME, cased_only, is_cased
 
 ROOT = Path(__file__).resolve().parents[1]
 PARAMS = {"c1": 0.3, "c2": 0.1, "max_iterations": 120, "feature.possible_transitions": True,
@@ -45,11 +45,11 @@ def main() -> int:
     ap.add_argument("--score", type=Path, help="only score this model on the dev parts")
     args = ap.parse_args()
     chosen = args.sets.split(",")
+    if args.clusters is not None:
+        use_cluster_file(args.clusters)
     if args.score:
         _score_dev(args.data, args.score, chosen, args.scheme)
         return 0
-    if args.clusters is not None:
-        use_cluster_file(args.clusters)
     if args.c1 is not None:
         PARAMS["c1"] = args.c1
     if args.c2 is not None:
@@ -87,11 +87,12 @@ def _score_dev(data: Path, model: Path, chosen: list[str], scheme: bool) -> None
     tagger.open(str(model))
     for name in chosen:
         folder, parts, _test, types = SETS[name]
-        for use in ([None, *chosen] if scheme else [None]):
+        for use in ([None, *chosen, "auto"] if scheme else [None]):
             tp = fp = fn = 0
             for words, labels in read_conll(data / folder / parts[1]):
                 gold = spans(labels)
-                tags = tagger.tag(sentence_features(words, scheme=use))
+                pick = use if use != "auto" else CASED_SCHEME if is_cased(words) else LOWER_SCHEME
+                tags = tagger.tag(sentence_features(words, scheme=pick))
                 pred = {p for p in cased_only(words, sorted(spans(list(tags)))) if p[2] in types}
                 tp, fp, fn = tp + len(gold & pred), fp + len(pred - gold), fn + len(gold - pred)
             p, r = tp / max(tp + fp, 1), tp / max(tp + fn, 1)

@@ -52,14 +52,28 @@ def bio_spans(labels: Sequence[str]) -> list[Span]:
     return out
 
 
-def crf_labels(words: Sequence[str], language: str = "id", scheme: str | None = None) -> list[str]:
+#: The pipeline's setting: cased text follows idner-news-2k's conventions (news), lower-case
+#: text NERP's (the one lower-case set); chosen on the dev parts (docs/benchmarks.md section 6).
+AUTO = "auto"
+CASED_SCHEME, LOWER_SCHEME = "idner", "nerp"
+
+
+def is_cased(words: Sequence[str]) -> bool:
+    """A capital after the first word: the sentence is not all lower case."""
+    return any(w[:1].isupper() for w in words[1:])
+
+
+def crf_labels(words: Sequence[str], language: str = "id", scheme: str | None = AUTO) -> list[str]:
     """BIO labels of a tokenized sentence from the shipped CRF model.
 
-    ``scheme`` None (the pipeline) tags with the features all training sets share; a training
-    set's name (``nergrit``, ``nerp``, ``idner``) follows that set's label conventions.
+    ``scheme``: a training set's name (``nergrit``, ``nerp``, ``idner``) follows that set's
+    label conventions; None uses only the features all sets share; ``auto`` (the pipeline)
+    picks by casing.
     """
     if not words:
         return []
+    if scheme == AUTO:
+        scheme = CASED_SCHEME if is_cased(words) else LOWER_SCHEME
     return list(_tagger().tag(sentence_features(words, language, scheme)))
 
 
@@ -110,13 +124,13 @@ def cased_only(words: Sequence[str], found: list[Span]) -> list[Span]:
     """Drop spans without a capital letter when the sentence is cased (a capital after its
     first word): the model also learned from all-lower-case text (NERP), but in cased news an
     all-lower-case "name" is nearly always a common word ("hangus")."""
-    if not any(w[:1].isupper() for w in words[1:]):
+    if not is_cased(words):
         return found
     return [sp for sp in found if any(c.isupper() for w in words[sp[0]:sp[1]] for c in w)]
 
 
-def tag_words(words: Sequence[str], language: str = "id", scheme: str | None = None) -> list[Span]:
-    """Entity spans over the words of one sentence for ``language`` (the pipeline: no scheme)."""
+def tag_words(words: Sequence[str], language: str = "id", scheme: str | None = AUTO) -> list[Span]:
+    """Entity spans over the words of one sentence for ``language`` (see :func:`crf_labels`)."""
     if language in MODEL_LANGUAGES:
         return cased_only(words, bio_spans(crf_labels(words, language, scheme)))
     return rule_spans(words, language)
