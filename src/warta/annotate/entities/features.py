@@ -75,8 +75,13 @@ def shape(word: str) -> str:
     return _SQUEEZE.sub(r"\1", s)
 
 
+def _copies(feats: Sequence[str], scheme: str | None) -> tuple[str, ...]:
+    # The features, plus their per-set copies when a scheme is asked for.
+    return (*feats, *(f"{scheme}|{f}" for f in feats)) if scheme else tuple(feats)
+
+
 @functools.lru_cache(maxsize=262144)
-def _own_feats(word: str) -> tuple[str, ...]:
+def _own_feats(word: str, scheme: str | None) -> tuple[str, ...]:
     # The features of the token itself that do not depend on its position.
     low = word.lower()
     feats = ["bias", f"w={low}", f"shape={shape(word)}", f"p2={low[:2]}", f"p3={low[:3]}",
@@ -93,14 +98,14 @@ def _own_feats(word: str) -> tuple[str, ...]:
         feats.extend(f"c{i}={c}" for i, c in enumerate(ids))
     elif word_clusters():
         feats.append("c=none")
-    return tuple(feats)
+    return _copies(feats, scheme)
 
 
 _OFFSETS = ("-2:", "-1:", "1:", "2:")
 
 
 @functools.lru_cache(maxsize=262144)
-def _neighbour_feats(word: str, language: str) -> tuple[tuple[str, ...], ...]:
+def _neighbour_feats(word: str, language: str, scheme: str | None) -> tuple[tuple[str, ...], ...]:
     # What ``word`` contributes as the neighbour at -2, -1, +1, +2: computed once per word type
     # (news repeats its words, and every token is a neighbour four times).
     low = word.lower()
@@ -121,8 +126,13 @@ def _neighbour_feats(word: str, language: str) -> tuple[tuple[str, ...], ...]:
         if ids:
             # Near neighbours get the middle granularity, far ones the coarse one.
             feats.append(f"{prefix}c={ids[1] if prefix in ('-1:', '1:') else ids[0]}")
-        out.append(tuple(feats))
+        out.append(_copies(feats, scheme))
     return tuple(out)
+
+
+@functools.cache
+def _edges(scheme: str | None) -> tuple[tuple[str, ...], ...]:
+    return tuple(_copies([f"{p}edge"], scheme) for p in _OFFSETS)
 
 
 def sentence_features(tokens: Sequence[str], language: str = "id",
@@ -136,22 +146,24 @@ def sentence_features(tokens: Sequence[str], language: str = "id",
     n = len(tokens)
     lows = [w.lower() for w in tokens]
     shapes = [shape(w) for w in tokens]
-    nbs = [_neighbour_feats(w, language) for w in tokens]
+    nbs = [_neighbour_feats(w, language, scheme) for w in tokens]
+    edge = _edges(scheme)
     out: list[list[str]] = []
     for i, word in enumerate(tokens):
-        feats = list(_own_feats(word))
+        feats = list(_own_feats(word, scheme))
+        feats.extend(nbs[i - 2][0] if i >= 2 else edge[0])
+        feats.extend(nbs[i - 1][1] if i >= 1 else edge[1])
+        feats.extend(nbs[i + 1][2] if i + 1 < n else edge[2])
+        feats.extend(nbs[i + 2][3] if i + 2 < n else edge[3])
+        # The few features that depend on the position or on a pair of words.
+        pos: list[str] = []
         if word[:1].isupper() and not (word.isupper() and len(word) > 1):
-            feats.append("title_case" if i else "title_case_first")
-        feats.extend(nbs[i - 2][0] if i >= 2 else ("-2:edge",))
-        feats.extend(nbs[i - 1][1] if i >= 1 else ("-1:edge",))
-        feats.extend(nbs[i + 1][2] if i + 1 < n else ("1:edge",))
-        feats.extend(nbs[i + 2][3] if i + 2 < n else ("2:edge",))
+            pos.append("title_case" if i else "title_case_first")
         if i > 0:
-            feats.append(f"-1w|w={lows[i - 1]}|{lows[i]}")
+            pos.append(f"-1w|w={lows[i - 1]}|{lows[i]}")
         if i + 1 < n:
-            feats.append(f"w|+1w={lows[i]}|{lows[i + 1]}")
-            feats.append(f"shape|+1shape={shapes[i]}|{shapes[i + 1]}")
-        if scheme:
-            feats += [f"{scheme}|{f}" for f in feats]
+            pos.append(f"w|+1w={lows[i]}|{lows[i + 1]}")
+            pos.append(f"shape|+1shape={shapes[i]}|{shapes[i + 1]}")
+        feats.extend(_copies(pos, scheme))
         out.append(feats)
     return out
