@@ -15,7 +15,7 @@ def test_merges_acronyms_translations_typos_short_names_and_place_variants() -> 
     ], "a")
     b = prepared([
         "Tokayev mengatakan pasukan CTSO akan pulang.",
-        "Presiden Tokayev bertemu pejabat dari Moskwa dan Moscow.",
+        "Presiden Tokayev bertemu pejabat dari Moskwa dan dari Moscow.",
         "Collective Security Treaty Organization (CSTO) sent troops.",
     ], "b")
     ents = {e.name: e for e in merge_entities([a, b], "id")}  # type: ignore[list-item]
