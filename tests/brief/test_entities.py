@@ -43,3 +43,9 @@ def test_helpers() -> None:
     lookup = entity_lookup(merge_entities([prepared(["Presiden Joko Widodo tiba."], "a")], "id"))  # type: ignore[list-item]
     assert resolve("Presiden Joko Widodo", lookup, "id") == "Joko Widodo"
     assert resolve(None, lookup, "id") is None
+
+
+def test_a_speaker_phrase_ending_in_a_place_does_not_resolve_to_the_place() -> None:
+    ents = merge_entities([prepared(["Banjir melanda Kabupaten Sukamaju dan Desa Cikaret."], "a")], "id")  # type: ignore[list-item]
+    lookup = entity_lookup(ents)
+    assert resolve("Kepala Dinas Kesehatan Sukamaju", lookup, "id") == "Kepala Dinas Kesehatan Sukamaju"
