@@ -84,3 +84,11 @@ def test_a_title_alone_or_a_filler_is_no_speaker() -> None:
     speakers = [s for _t, s, _d in got]
     assert len(speakers) == 3
     assert all(s is not None and "Condro" in s for s in speakers)
+
+
+def test_a_first_name_speaker_gets_the_full_name_of_the_article() -> None:
+    got = quotes([
+        "Kapolda Jawa Tengah Irjen Condro Kirono menggelar jumpa pers di Semarang.",
+        '"Pelaku sudah kami tangkap di rumahnya," kata Condro.',
+    ])
+    assert got[-1][1] == "Condro Kirono"

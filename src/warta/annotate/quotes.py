@@ -183,14 +183,29 @@ def _resolve_pronouns(quotes: list[Quote], article: Article) -> list[Quote]:
     for q in quotes:
         if q.speaker and q.speaker != PRONOUN and not _unnamed(q.speaker, article):
             named[q.sentence] = q.speaker
+    full = _full_names(article)
     out: list[Quote] = []
     for q in quotes:
         speaker = q.speaker
         if speaker == PRONOUN or (speaker and _unnamed(speaker, article)):
             earlier = [i for i in named if i < q.sentence] or [i for i in named if i == q.sentence]
             speaker = named[max(earlier)] if earlier else None
+        if speaker in full:
+            speaker = full[speaker]
         out.append(Quote(q.text, speaker, q.direct, q.sentence, q.start, q.end))
     return out
+
+
+def _full_names(article: Article) -> dict[str, str]:
+    # A one-word speaker ("kata Condro") -> the one longer PERSON name of the article that
+    # contains that word ("Condro Kirono"); left alone when two names could be meant.
+    longer: dict[str, set[str]] = {}
+    for m in article.entities:
+        words = m.text.split()
+        if m.type == "PERSON" and len(words) >= 2:
+            for w in words:
+                longer.setdefault(w, set()).add(m.text)
+    return {w: next(iter(names)) for w, names in longer.items() if len(names) == 1}
 
 
 def annotate_quotes(article: Article, config: Config) -> None:
