@@ -3,9 +3,12 @@
 Data: ../shared/data/indo_ner, only the permissively licensed sets (IndoNLU NERGrit and NERP,
 Apache-2.0; idner-news-2k, MIT), their train + valid/dev parts.  Test parts are never read here.
 
-    .venv/bin/python scripts/train_ner.py [--data ../shared/data/indo_ner] [--out PATH]
-    .venv/bin/python scripts/train_ner.py --dev [--c1 X --c2 Y] [--clusters FILE]   # tuning: train on train
-        parts only, report span F1 on the valid/dev parts (the test parts stay unread)
+    .venv/bin/python scripts/train_ner.py --scheme     # the shipped model (per-set copies +
+        plain copies of every sentence; c1 0.3; the shipped word clusters)
+    .venv/bin/python scripts/train_ner.py --dev --scheme [--c1 X --c2 Y] [--clusters FILE]
+        # tuning: train on the train parts only, report span F1 on the valid/dev parts per
+        # tagging setting (None, each set's scheme, auto); the test parts stay unread
+    .venv/bin/python scripts/train_ner.py --score MODEL [--scheme]   # score a dev model again
 """
 
 from __future__ import annotations
