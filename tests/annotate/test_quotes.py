@@ -50,3 +50,45 @@ def test_english_said() -> None:
     annotate_entities(a, Config())
     got = find_quotes(a)
     assert [(q.text, q.speaker) for q in got] == [("We will not back down from this", "Smith")]
+
+
+def test_indirect_speech_with_a_pronoun_subject_resolves_to_the_last_speaker() -> None:
+    got = quotes([
+        "Analis Binaartha Sekuritas William Wijaya mengatakan indeks masih tertekan.",
+        "Ia menambahkan bahwa investor menanti kebijakan suku bunga Bank Indonesia.",
+        "Usai rapat di Medan, Sabtu, dia mengatakan, pasar akan kembali menguat pekan depan.",
+    ])
+    indirect = {t: s for t, s, d in got if not d}
+    for text in ("investor menanti kebijakan suku bunga Bank Indonesia.",
+                 "pasar akan kembali menguat pekan depan."):
+        assert (indirect[text] or "").endswith("William Wijaya")
+
+
+def test_indirect_speech_with_adverbs_before_the_verb() -> None:
+    got = quotes(["Ketua MUI Ma'ruf Amin kembali menegaskan, Indonesia adalah negara kesepakatan."])
+    assert [(t, d) for t, _s, d in got] == [("Indonesia adalah negara kesepakatan.", False)]
+    assert got[0][1] is not None and "Amin" in got[0][1]
+
+
+def test_a_pronoun_alone_without_an_earlier_speaker_gives_no_speaker() -> None:
+    got = quotes(["Ia mengatakan bahwa hujan akan turun sepanjang pekan ini."])
+    assert got == [("hujan akan turun sepanjang pekan ini.", None, False)]
+
+
+def test_a_title_alone_or_a_filler_is_no_speaker() -> None:
+    got = quotes([
+        "Kapolda Jawa Tengah Irjen Condro Kirono mengatakan pelaku sudah ditangkap.",
+        "Kapolda menuturkan motif pelaku adalah sakit hati pada korban.",
+        "Menurutnya juga, pisau itu dibeli di sebuah toko swalayan.",
+    ])
+    speakers = [s for _t, s, _d in got]
+    assert len(speakers) == 3
+    assert all(s is not None and "Condro" in s for s in speakers)
+
+
+def test_a_first_name_speaker_gets_the_full_name_of_the_article() -> None:
+    got = quotes([
+        "Kapolda Jawa Tengah Irjen Condro Kirono menggelar jumpa pers di Semarang.",
+        '"Pelaku sudah kami tangkap di rumahnya," kata Condro.',
+    ])
+    assert got[-1][1] == "Condro Kirono"

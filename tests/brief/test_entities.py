@@ -15,7 +15,7 @@ def test_merges_acronyms_translations_typos_short_names_and_place_variants() -> 
     ], "a")
     b = prepared([
         "Tokayev mengatakan pasukan CTSO akan pulang.",
-        "Presiden Tokayev bertemu pejabat dari Moskwa dan Moscow.",
+        "Presiden Tokayev bertemu pejabat dari Moskwa dan dari Moscow.",
         "Collective Security Treaty Organization (CSTO) sent troops.",
     ], "b")
     ents = {e.name: e for e in merge_entities([a, b], "id")}  # type: ignore[list-item]
@@ -43,3 +43,9 @@ def test_helpers() -> None:
     lookup = entity_lookup(merge_entities([prepared(["Presiden Joko Widodo tiba."], "a")], "id"))  # type: ignore[list-item]
     assert resolve("Presiden Joko Widodo", lookup, "id") == "Joko Widodo"
     assert resolve(None, lookup, "id") is None
+
+
+def test_a_speaker_phrase_ending_in_a_place_does_not_resolve_to_the_place() -> None:
+    ents = merge_entities([prepared(["Banjir melanda Kabupaten Sukamaju dan Desa Cikaret."], "a")], "id")  # type: ignore[list-item]
+    lookup = entity_lookup(ents)
+    assert resolve("Kepala Dinas Kesehatan Sukamaju", lookup, "id") == "Kepala Dinas Kesehatan Sukamaju"

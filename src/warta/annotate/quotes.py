@@ -41,8 +41,9 @@ def _speech(language: str) -> dict[str, re.Pattern[str]]:
         "tail_name": re.compile(rf"^\s*[,.]?\s*{_NAME}\s+(?:{v})\b"),
         # Indirect: "<Name> mengatakan (bahwa|,) <clause>"
         "indirect": re.compile(
-            rf"(?:^|[,;]\s+|\s)(?:{_NAME}|(?P<pron>Ia|Dia|Beliau))(?:,[^,]{{1,80}},)?\s+"
-            rf"(?:(?:juga|pun|kemudian|lalu|telah|sudah|sempat)\s+)?(?:{v_subject})"
+            rf"(?:^|[,;]\s+|\s)(?:(?!(?:Ia|Dia|Beliau)\b){_NAME}|(?P<pron>[Dd]ia|[Ii]a|[Bb]eliau)\b)(?:,[^,]{{1,80}},)?\s+"
+            rf"(?:(?:juga|pun|kemudian|lalu|telah|sudah|sempat|kembali|sebelumnya|lantas|tetap|"
+            rf"terus(?:\s+menerus)?)\s+){{0,2}}(?:{v_subject})"
             rf"(?:\s+(?:{that}))?\s*,?\s+(?P<clause>.+)$"
         ),
         # "Menurut X, <clause>" / "Menurutnya, <clause>"
@@ -85,6 +86,14 @@ def _titles(article: Article) -> frozenset[str]:
 
 
 PRONOUN = "-nya"  # placeholder: resolved to the last named speaker before it
+# Words that can follow "menurutnya" before the comma without being a speaker.
+_FILLERS = frozenset({"juga", "pula", "pun", "lagi", "sendiri"})
+
+
+def _unnamed(speaker: str, article: Article) -> bool:
+    # A pronoun, or a title alone ("kata Kapolda"): it refers back to the person named before.
+    low = speaker.lower()
+    return low in PRONOUNS or (" " not in low and low.rstrip(".") in _titles(article))
 
 
 def find_quotes(article: Article) -> list[Quote]:
@@ -151,8 +160,10 @@ def _indirect(
         elif key == "menurut":
             raw = m.group("who")
             who = clean_name(raw) if raw else PRONOUN
-            if who and who.lower() in PRONOUNS:
-                who = PRONOUN
+            if who and (who.lower() in PRONOUNS or who.lower() in _FILLERS):
+                who = PRONOUN  # "Menurutnya juga, ...": the filler is no speaker
+        elif m.group(1) and m.group(1).strip().lower() in PRONOUNS:
+            who = PRONOUN  # "Ia menambahkan bahwa ...": the name pattern also matches "Ia"
         else:
             who = _speaker(article, m.group(1), s.start + m.start(1), s.start + m.end(1))
         if who is None:
@@ -167,19 +178,34 @@ def _resolve_pronouns(quotes: list[Quote], article: Article) -> list[Quote]:
     named: dict[int, str] = {}
     for i, s in enumerate(article.sentences):
         who = attribution(s.text, article.language)
-        if who and who.lower() not in PRONOUNS:
+        if who and not _unnamed(who, article):
             named[i] = who
     for q in quotes:
-        if q.speaker and q.speaker != PRONOUN:
+        if q.speaker and q.speaker != PRONOUN and not _unnamed(q.speaker, article):
             named[q.sentence] = q.speaker
+    full = _full_names(article)
     out: list[Quote] = []
     for q in quotes:
         speaker = q.speaker
-        if speaker == PRONOUN:
+        if speaker == PRONOUN or (speaker and _unnamed(speaker, article)):
             earlier = [i for i in named if i < q.sentence] or [i for i in named if i == q.sentence]
             speaker = named[max(earlier)] if earlier else None
+        if speaker in full:
+            speaker = full[speaker]
         out.append(Quote(q.text, speaker, q.direct, q.sentence, q.start, q.end))
     return out
+
+
+def _full_names(article: Article) -> dict[str, str]:
+    # A one-word speaker ("kata Condro") -> the one longer PERSON name of the article that
+    # contains that word ("Condro Kirono"); left alone when two names could be meant.
+    longer: dict[str, set[str]] = {}
+    for m in article.entities:
+        words = m.text.split()
+        if m.type == "PERSON" and len(words) >= 2:
+            for w in words:
+                longer.setdefault(w, set()).add(m.text)
+    return {w: next(iter(names)) for w, names in longer.items() if len(names) == 1}
 
 
 def annotate_quotes(article: Article, config: Config) -> None:

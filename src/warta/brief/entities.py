@@ -224,9 +224,14 @@ def _canonical(members: list[str], forms: Counter[str]) -> str:
 
 
 def entity_lookup(entities: list[StoryEntity]) -> dict[str, str]:
-    """Every alias (and title-less form), case-folded -> the canonical name."""
+    """Every alias (and title-less form), case-folded -> the canonical name.
+
+    Places are left out: a place is never a speaker or a source, and "Kepala Dinas Kesehatan
+    Sukamaju" must not resolve to "Sukamaju" (the phrase is kept as written instead)."""
     out: dict[str, str] = {}
     for e in entities:
+        if e.type == "LOCATION":
+            continue
         for alias in (e.name, *e.aliases):
             out.setdefault(alias.casefold(), e.name)
     return out

@@ -76,6 +76,8 @@ SCHEMAS: dict[str, dict[str, tuple[str, bool]]] = {
         "person_titles": ("list[str]", True),
         "org_words": ("list[str]", False),
         "place_words": ("list[str]", False),
+        # Words that end a place name ("Jawa Barat"): never the start of a person's name.
+        "place_suffixes": ("list[str]", False),
     },
     # Quantities (issue 6): number words -> value, scale words ("juta") -> multiplier,
     # vague amounts ("ribuan") -> a representative value, qualifier phrases -> kind.

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from ...config import Config
 from ...model import Article, Mention
+from .office import split_jurisdiction
 from .tagger import find_entities, tag_tokens
 from .tokens import tokenize
 
@@ -16,13 +17,21 @@ __all__ = ["annotate_entities", "find_entities", "sentence_mentions"]
 
 def sentence_mentions(article: Article) -> list[Mention]:
     """Entity mentions of every sentence of ``article`` (offsets into the body)."""
-    out: list[Mention] = []
+    found: list[tuple[int, int, str]] = []
+    sentence_of: dict[int, int] = {}
     for index, sentence in enumerate(article.sentences):
         tokens = tokenize(sentence.text)
         for s, e, kind in tag_tokens(tokens, article.language):
             start = sentence.start + tokens[s].start
-            end = sentence.start + tokens[e - 1].end
-            out.append(Mention(article.body[start:end], start, end, kind, index))
+            found.append((start, sentence.start + tokens[e - 1].end, kind))
+            sentence_of[start] = index
+    out: list[Mention] = []
+    for start, end, kind in split_jurisdiction(found, article.body, article.language):
+        # A split part lies inside its original span: same sentence as the nearest start before.
+        index = sentence_of.get(start, -1)
+        if index < 0:
+            index = sentence_of[max(k for k in sentence_of if k <= start)]
+        out.append(Mention(article.body[start:end], start, end, kind, index))
     return out
 
 

@@ -2,8 +2,14 @@
 
 Features are what the model sees: the word (lower case), its shape and affixes, capitalisation,
 its neighbours in a +-2 window and whether a neighbour is a title or an organisation/place cue
-word from the language data.  Training sets differ in casing (NERP is all lower case), so every
-feature has a lower-case form and casing is a separate feature.
+word from the language data, and unsupervised word clusters (``models/word-clusters-id.tsv``,
+built by ``scripts/build_word_clusters.py``) at three granularities for the word and its
+neighbours, which let the model generalise from a training name to unseen words used alike.
+Training sets differ in casing (NERP is all lower case), so every feature has a lower-case form
+and casing is a separate feature.
+
+Speed: everything that depends on one word type alone is computed once per type and cached;
+a sentence only joins the cached tuples and adds the few position-dependent features.
 """
 
 from __future__ import annotations
@@ -11,11 +17,16 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Sequence
+from importlib import resources
+from pathlib import Path
 
 from ...lang import load_with_default
 
 _SHAPE_SUBS = ((re.compile(r"[A-Z]"), "X"), (re.compile(r"[a-z]"), "x"), (re.compile(r"[0-9]"), "d"))
 _SQUEEZE = re.compile(r"(.)\1+")
+CLUSTER_FILE = "word-clusters-id.tsv"
+#: Set by the training script to try another cluster file (or none: ``Path()``) on dev.
+_cluster_path: Path | None = None
 
 
 @functools.cache
@@ -30,6 +41,31 @@ def cue_words(language: str) -> tuple[frozenset[str], frozenset[str], frozenset[
     )
 
 
+def use_cluster_file(path: Path | None) -> None:
+    """Training only: read clusters from ``path`` (``Path()`` = no clusters; None = shipped)."""
+    global _cluster_path
+    _cluster_path = path
+    word_clusters.cache_clear()
+    _own_feats.cache_clear()
+    _neighbour_feats.cache_clear()
+
+
+@functools.cache
+def word_clusters() -> dict[str, tuple[str, ...]]:
+    """Lower-case word -> its cluster ids (coarse to fine) from the shipped cluster map."""
+    if _cluster_path == Path():
+        return {}
+    if _cluster_path is not None:
+        text = _cluster_path.read_text(encoding="utf-8")
+    else:
+        text = resources.files("warta").joinpath("models", CLUSTER_FILE).read_text(encoding="utf-8")
+    out: dict[str, tuple[str, ...]] = {}
+    for line in text.splitlines():
+        word, *ids = line.split("\t")
+        out[word] = tuple(ids)
+    return out
+
+
 @functools.lru_cache(maxsize=65536)
 def shape(word: str) -> str:
     """``Jakarta`` -> ``Xx``, ``KPK`` -> ``X``, ``2.000`` -> ``d.d``: runs squeezed."""
@@ -39,50 +75,95 @@ def shape(word: str) -> str:
     return _SQUEEZE.sub(r"\1", s)
 
 
+def _copies(feats: Sequence[str], scheme: str | None) -> tuple[str, ...]:
+    # The features, plus their per-set copies when a scheme is asked for.
+    return (*feats, *(f"{scheme}|{f}" for f in feats)) if scheme else tuple(feats)
+
+
 @functools.lru_cache(maxsize=262144)
-def _word_feats(word: str, prefix: str, language: str) -> tuple[str, ...]:
-    # Cached: news repeats its words, and every token is a neighbour four times.
+def _own_feats(word: str, scheme: str | None) -> tuple[str, ...]:
+    # The features of the token itself that do not depend on its position.
+    low = word.lower()
+    feats = ["bias", f"w={low}", f"shape={shape(word)}", f"p2={low[:2]}", f"p3={low[:3]}",
+             f"p4={low[:4]}", f"s2={low[-2:]}", f"s3={low[-3:]}", f"s4={low[-4:]}",
+             f"len={min(len(word), 8)}"]
+    if word.isupper() and len(word) > 1:
+        feats.append("upper")
+    if any(c.isdigit() for c in word):
+        feats.append("digit")
+    if "-" in word:
+        feats.append("hyphen")
+    ids = word_clusters().get(low)
+    if ids:
+        feats.extend(f"c{i}={c}" for i, c in enumerate(ids))
+    elif word_clusters():
+        feats.append("c=none")
+    return _copies(feats, scheme)
+
+
+_OFFSETS = ("-2:", "-1:", "1:", "2:")
+
+
+@functools.lru_cache(maxsize=262144)
+def _neighbour_feats(word: str, language: str, scheme: str | None) -> tuple[tuple[str, ...], ...]:
+    # What ``word`` contributes as the neighbour at -2, -1, +1, +2: computed once per word type
+    # (news repeats its words, and every token is a neighbour four times).
     low = word.lower()
     titles, orgs, places = cue_words(language)
-    feats = [f"{prefix}w={low}", f"{prefix}s3={low[-3:]}"]
+    base = [f"w={low}", f"s3={low[-3:]}"]
     if low in titles:
-        feats.append(f"{prefix}title")
+        base.append("title")
     if low in orgs:
-        feats.append(f"{prefix}org")
+        base.append("org")
     if low in places:
-        feats.append(f"{prefix}place")
+        base.append("place")
     if word[:1].isupper():
-        feats.append(f"{prefix}cap")
-    return tuple(feats)
+        base.append("cap")
+    ids = word_clusters().get(low)
+    out = []
+    for prefix in _OFFSETS:
+        feats = [prefix + f for f in base]
+        if ids:
+            # Near neighbours get the middle granularity, far ones the coarse one.
+            feats.append(f"{prefix}c={ids[1] if prefix in ('-1:', '1:') else ids[0]}")
+        out.append(_copies(feats, scheme))
+    return tuple(out)
 
 
-def sentence_features(tokens: Sequence[str], language: str = "id") -> list[list[str]]:
-    """One feature list per token of a tokenized sentence."""
+@functools.cache
+def _edges(scheme: str | None) -> tuple[tuple[str, ...], ...]:
+    return tuple(_copies([f"{p}edge"], scheme) for p in _OFFSETS)
+
+
+def sentence_features(tokens: Sequence[str], language: str = "id",
+                      scheme: str | None = None) -> list[list[str]]:
+    """One feature list per token of a tokenized sentence.
+
+    ``scheme`` (a training set's name) adds a copy of every feature prefixed with it, so one
+    model learns what the sets share and, in the copies, where their label conventions differ
+    (feature augmentation, Daume 2007); tagging with a scheme picks that set's convention.
+    """
     n = len(tokens)
+    lows = [w.lower() for w in tokens]
+    shapes = [shape(w) for w in tokens]
+    nbs = [_neighbour_feats(w, language, scheme) for w in tokens]
+    edge = _edges(scheme)
     out: list[list[str]] = []
     for i, word in enumerate(tokens):
-        low = word.lower()
-        feats = ["bias", f"w={low}", f"shape={shape(word)}", f"p2={low[:2]}", f"p3={low[:3]}",
-                 f"p4={low[:4]}", f"s2={low[-2:]}", f"s3={low[-3:]}", f"s4={low[-4:]}",
-                 f"len={min(len(word), 8)}"]
-        if word.isupper() and len(word) > 1:
-            feats.append("upper")
-        elif word[:1].isupper():
-            feats.append("title_case" if i else "title_case_first")
-        if any(c.isdigit() for c in word):
-            feats.append("digit")
-        if "-" in word:
-            feats.append("hyphen")
-        for offset in (-2, -1, 1, 2):
-            j = i + offset
-            if 0 <= j < n:
-                feats.extend(_word_feats(tokens[j], f"{offset}:", language))
-            else:
-                feats.append(f"{offset}:edge")
+        feats = list(_own_feats(word, scheme))
+        feats.extend(nbs[i - 2][0] if i >= 2 else edge[0])
+        feats.extend(nbs[i - 1][1] if i >= 1 else edge[1])
+        feats.extend(nbs[i + 1][2] if i + 1 < n else edge[2])
+        feats.extend(nbs[i + 2][3] if i + 2 < n else edge[3])
+        # The few features that depend on the position or on a pair of words.
+        pos: list[str] = []
+        if word[:1].isupper() and not (word.isupper() and len(word) > 1):
+            pos.append("title_case" if i else "title_case_first")
         if i > 0:
-            feats.append(f"-1w|w={tokens[i - 1].lower()}|{low}")
+            pos.append(f"-1w|w={lows[i - 1]}|{lows[i]}")
         if i + 1 < n:
-            feats.append(f"w|+1w={low}|{tokens[i + 1].lower()}")
-            feats.append(f"shape|+1shape={shape(word)}|{shape(tokens[i + 1])}")
+            pos.append(f"w|+1w={lows[i]}|{lows[i + 1]}")
+            pos.append(f"shape|+1shape={shapes[i]}|{shapes[i + 1]}")
+        feats.extend(_copies(pos, scheme))
         out.append(feats)
     return out

@@ -17,6 +17,7 @@ from importlib import resources
 from typing import Any
 
 from .features import cue_words, sentence_features
+from .office import split_jurisdiction
 from .tokens import Token, tokenize
 
 MODEL_FILE = "ner-id.crfsuite"
@@ -51,11 +52,29 @@ def bio_spans(labels: Sequence[str]) -> list[Span]:
     return out
 
 
-def crf_labels(words: Sequence[str], language: str = "id") -> list[str]:
-    """BIO labels of a tokenized sentence from the shipped CRF model."""
+#: The pipeline's setting: cased text follows idner-news-2k's conventions (news), lower-case
+#: text NERP's (the one lower-case set); chosen on the dev parts (docs/benchmarks.md section 6).
+AUTO = "auto"
+CASED_SCHEME, LOWER_SCHEME = "idner", "nerp"
+
+
+def is_cased(words: Sequence[str]) -> bool:
+    """A capital after the first word: the sentence is not all lower case."""
+    return any(w[:1].isupper() for w in words[1:])
+
+
+def crf_labels(words: Sequence[str], language: str = "id", scheme: str | None = AUTO) -> list[str]:
+    """BIO labels of a tokenized sentence from the shipped CRF model.
+
+    ``scheme``: a training set's name (``nergrit``, ``nerp``, ``idner``) follows that set's
+    label conventions; None uses only the features all sets share; ``auto`` (the pipeline)
+    picks by casing.
+    """
     if not words:
         return []
-    return list(_tagger().tag(sentence_features(words, language)))
+    if scheme == AUTO:
+        scheme = CASED_SCHEME if is_cased(words) else LOWER_SCHEME
+    return list(_tagger().tag(sentence_features(words, language, scheme)))
 
 
 def rule_spans(words: Sequence[str], language: str = "en") -> list[Span]:
@@ -101,12 +120,25 @@ def rule_spans(words: Sequence[str], language: str = "en") -> list[Span]:
     return out
 
 
+def cased_only(words: Sequence[str], found: list[Span]) -> list[Span]:
+    """Drop spans without a capital letter when the sentence is cased (a capital after its
+    first word): the model also learned from all-lower-case text (NERP), but in cased news an
+    all-lower-case "name" is nearly always a common word ("hangus")."""
+    if not is_cased(words):
+        return found
+    return [sp for sp in found if any(c.isupper() for w in words[sp[0]:sp[1]] for c in w)]
+
+
+def tag_words(words: Sequence[str], language: str = "id", scheme: str | None = AUTO) -> list[Span]:
+    """Entity spans over the words of one sentence for ``language`` (see :func:`crf_labels`)."""
+    if language in MODEL_LANGUAGES:
+        return cased_only(words, bio_spans(crf_labels(words, language, scheme)))
+    return rule_spans(words, language)
+
+
 def tag_tokens(tokens: Sequence[Token], language: str) -> list[Span]:
     """Entity spans over ``tokens`` (one sentence) for ``language``."""
-    words = [t.text for t in tokens]
-    if language in MODEL_LANGUAGES:
-        return bio_spans(crf_labels(words, language))
-    return rule_spans(words, language)
+    return tag_words([t.text for t in tokens], language)
 
 
 def find_entities(text: str, language: str = "id") -> list[tuple[str, int, int, str]]:
@@ -115,12 +147,11 @@ def find_entities(text: str, language: str = "id") -> list[tuple[str, int, int, 
     ``text`` is tagged line by line; long lines are cut at sentence-ending punctuation so a
     sequence never grows past what the model saw in training.
     """
-    out: list[tuple[str, int, int, str]] = []
+    found: list[tuple[int, int, str]] = []
     for chunk in _chunks(tokenize(text)):
         for s, e, kind in tag_tokens(chunk, language):
-            start, end = chunk[s].start, chunk[e - 1].end
-            out.append((text[start:end], start, end, kind))
-    return out
+            found.append((chunk[s].start, chunk[e - 1].end, kind))
+    return [(text[s:e], s, e, kind) for s, e, kind in split_jurisdiction(found, text, language)]
 
 
 def _chunks(tokens: list[Token]) -> list[list[Token]]:
