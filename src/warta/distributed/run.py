@@ -17,15 +17,23 @@ a Dask cluster, with an identical result.
 
 Skips and duplicate ids are resolved on the client in input order, exactly as
 :func:`warta.pipeline.prepare_all` does, so the skipped list is the same too.
+
+Client memory: a prepared article comes back as a :class:`Packed` (its id, date and two pickled
+blobs) and stays pickled on the client until the end: an unpickled Article is ~13 KB and its
+features (term counters) ~26 KB, against ~6 KB + ~2.5 KB pickled.  Features are unpickled one at
+a time as the clusterer takes them; articles are shipped still pickled to the brief tasks and
+unpickled only to attach them to the final Digest.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import pickle
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
-from typing import Any, BinaryIO
+from typing import Any, BinaryIO, NamedTuple, TypeVar
 
 from .. import annotate, ingest
 from ..brief import build_story, story_order
@@ -46,9 +54,26 @@ STORY_BATCH = 50
 #: reschedules its tasks elsewhere up to ``distributed.scheduler.allowed-failures`` times).
 RETRIES = 2
 
-#: One prepared article with its clustering features, or the reason it was skipped.
-Prepared = tuple[Article, ArticleFeatures] | str
+T = TypeVar("T")
+R = TypeVar("R")
+
+
+class Packed(NamedTuple):
+    """A prepared article as the client keeps it: what ordering needs, the rest pickled."""
+
+    id: str
+    published: dt.date | None
+    article: bytes
+    features: bytes
+
+
+#: One prepared article, or the reason it was skipped.
+Prepared = Packed | str
 PrepareFn = Callable[[list[RawArticle], Config], list[Prepared]]
+
+
+def _dumps(obj: Any) -> bytes:
+    return pickle.dumps(obj, protocol=pickle.HIGHEST_PROTOCOL)
 
 
 def prepare_partition(raws: list[RawArticle], config: Config) -> list[Prepared]:
@@ -61,38 +86,50 @@ def prepare_partition(raws: list[RawArticle], config: Config) -> list[Prepared]:
         except InputError as exc:
             out.append(str(exc))
         else:
-            out.append((article, extract(article)))
+            out.append(Packed(article.id, article.published, _dumps(article), _dumps(extract(article))))
     return out
 
 
-def cluster_prepared(
-    prepared: Sequence[tuple[Article, ArticleFeatures]], config: Config
-) -> list[tuple[StoryState, list[Article]]]:
+def publication_key(p: Packed) -> tuple[dt.date, str]:
+    """The order :func:`warta.stories.cluster_articles` adds articles in (undated last, by id)."""
+    return (p.published or dt.date.max, p.id)
+
+
+def cluster_packed(
+    prepared: Sequence[Packed], config: Config, marks: list[float] | None = None
+) -> list[tuple[StoryState, list[bytes]]]:
     """:func:`warta.stories.cluster_articles` over articles whose features are already extracted:
-    the same publication order, the same :meth:`Clusterer.add` calls, so the same stories."""
+    the same publication order, the same :meth:`Clusterer.add` calls, so the same stories.
+    Each story comes with its members' pickled articles.  ``marks`` (if given) receives the
+    clock at each tenth of the articles (bench/scale.py's flatness check)."""
     clusterer = Clusterer(params_from_config(config))
-    ordered = sorted(prepared, key=lambda p: (p[0].published or dt.date.max, p[0].id))
-    for _, feats in ordered:
+    ordered = sorted(prepared, key=publication_key)
+    tenth = max(len(ordered) // 10, 1)
+    for i, p in enumerate(ordered, start=1):
+        feats: ArticleFeatures = pickle.loads(p.features)
         clusterer.add(feats)
-    by_id = {a.id: a for a, _ in prepared}
+        if marks is not None and i % tenth == 0:
+            marks.append(time.perf_counter())
+    by_id = {p.id: p.article for p in prepared}
     return [(s, [by_id[a] for a in s.articles]) for s in clusterer.stories]
 
 
 def brief_batch(
-    groups: list[tuple[list[Article], list[tuple[str, str]]]], config: Config
+    groups: list[tuple[list[bytes], list[tuple[str, str]]]], config: Config
 ) -> list[Story]:
-    """Task: the briefs of a batch of already-clustered stories, returned without their articles
-    (the client has them: sending them back would double the traffic; :func:`_attach`)."""
+    """Task: the briefs of a batch of already-clustered stories (members pickled), returned
+    without their articles (the client has them: sending them back would double the traffic)."""
     out = []
     for members, dups in groups:
-        story = build_story(members, config, duplicates=dups)
+        story = build_story([pickle.loads(m) for m in members], config, duplicates=dups)
         out.append(replace(story, articles=[]))
     return out
 
 
-def _attach(story: Story, members: list[Article]) -> Story:
+def _attach(story: Story, members: list[bytes]) -> Story:
+    articles: list[Article] = [pickle.loads(m) for m in members]
     # The order build_story gives its articles: publication order, undated last, ties by id.
-    story.articles = sorted(members, key=lambda a: (a.published or dt.date.max, a.id))
+    story.articles = sorted(articles, key=lambda a: (a.published or dt.date.max, a.id))
     return story
 
 
@@ -104,6 +141,9 @@ class Timings:
     cluster: float = 0.0
     brief: float = 0.0
     extra: dict[str, float] = field(default_factory=dict)
+    #: Clock (perf_counter) when each tenth of the articles was prepared / assigned a story.
+    prepare_marks: list[float] = field(default_factory=list)
+    cluster_marks: list[float] = field(default_factory=list)
 
 
 def _batches(items: Iterable[Any], size: int) -> Iterable[list[Any]]:
@@ -115,6 +155,36 @@ def _batches(items: Iterable[Any], size: int) -> Iterable[list[Any]]:
             batch = []
     if batch:
         yield batch
+
+
+def map_ordered(
+    client: Any,
+    items: Iterable[T],
+    fn: Callable[[list[T], Config], list[R]],
+    config: Config,
+    *,
+    partition_size: int = PARTITION_SIZE,
+    window: int = 8,
+) -> Iterator[R]:
+    """``fn`` over partitions of ``items`` as Dask tasks, its results yielded one per item in
+    input order.  At most ``window`` partitions are in flight, so a stream of any length uses
+    bounded memory; a partition whose worker died is recomputed by the scheduler and its
+    results still come out once, in place (they are collected by future, not by arrival)."""
+    if partition_size < 1 or window < 1:
+        raise ConfigError("partition_size and window must be positive")
+    inflight: deque[Any] = deque()
+
+    def drain(limit: int) -> Iterator[R]:
+        while len(inflight) > limit:
+            fut = inflight.popleft()
+            results: list[R] = fut.result()
+            fut.release()
+            yield from results
+
+    for part in _batches(items, partition_size):
+        inflight.append(client.submit(fn, part, config, retries=RETRIES, pure=False))
+        yield from drain(window - 1)
+    yield from drain(0)
 
 
 def digest_on(
@@ -154,8 +224,9 @@ def digest_items(
         raise ConfigError("partition_size and story_batch must be positive")
     timings = timings if timings is not None else Timings()
     t0 = time.perf_counter()
-    # Input order is kept: each entry is a Skipped, or (partition, position) of a raw article.
-    order: list[Skipped | tuple[int, int, RawArticle]] = []
+    # Input order is kept: each entry is a Skipped, or (partition, position, id, label) of a raw
+    # article (not the article itself: its text is not needed on the client any more).
+    order: list[Skipped | tuple[int, int, str, str]] = []
     futures: list[Any] = []
     pending: list[RawArticle] = []
 
@@ -167,7 +238,7 @@ def digest_items(
         if isinstance(item, Skipped):
             order.append(item)
             continue
-        order.append((len(futures), len(pending), item))
+        order.append((len(futures), len(pending), item.id, item.path or item.url or item.id))
         pending.append(item)
         if len(pending) >= partition_size:
             flush()
@@ -175,36 +246,39 @@ def digest_items(
         flush()
     results: list[list[Prepared]] = [[] for _ in futures]
     index = {f.key: i for i, f in enumerate(futures)}
+    done, tenth = 0, max(sum(1 for e in order if not isinstance(e, Skipped)) // 10, 1)
     for fut in distributed.as_completed(futures):
         i = index[fut.key]
         results[i] = fut.result()
         fut.release()
-        if on_item is not None:
-            for _ in results[i]:
+        for _ in results[i]:
+            done += 1
+            if done % tenth == 0:
+                timings.prepare_marks.append(time.perf_counter())
+            if on_item is not None:
                 on_item(f"partition {i}")
     # Resolve skips and duplicate ids in input order, exactly as pipeline.prepare_all does.
-    prepared: list[tuple[Article, ArticleFeatures]] = []
+    prepared: list[Packed] = []
     skipped: list[Skipped] = []
     seen: dict[str, str] = {}
     for entry in order:
         if isinstance(entry, Skipped):
             skipped.append(entry)
             continue
-        part, pos, raw = entry
-        label = raw.path or raw.url or raw.id
+        part, pos, raw_id, label = entry
         result = results[part][pos]
-        if raw.id in seen:
-            skipped.append(Skipped(label, f"duplicate article id {raw.id!r}"))
+        if raw_id in seen:
+            skipped.append(Skipped(label, f"duplicate article id {raw_id!r}"))
         elif isinstance(result, str):
             skipped.append(Skipped(label, result))
         else:
             prepared.append(result)
-            seen[raw.id] = label
+            seen[raw_id] = label
     del results, order
     t1 = time.perf_counter()
-    groups = cluster_prepared(prepared, config)
+    groups = cluster_packed(prepared, config, timings.cluster_marks)
     n_read = len(prepared)
-    del prepared  # the features (term counters, ~10 KB an article) are not needed any more
+    del prepared  # the pickled features are not needed any more
     t2 = time.perf_counter()
     work = [(members, list(state.duplicates)) for state, members in groups]
     brief_futures = [
