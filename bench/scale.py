@@ -11,11 +11,14 @@ Each (size, mode) runs in a fresh child process, so its peak memory is its own:
 * ``dask-W``: :func:`warta.distributed.run.digest_items` on a LocalCluster of W worker processes
   (threads_per_worker=1); cluster start-up is timed apart and not counted in articles/s.
 
-Printed per run: articles/s end to end, ms/article of prepare, cluster (on the client) and brief,
-peak RSS of the client and of the largest worker; then, for each distributed run, the BCubed F1
+Printed per run: articles/s end to end, CPU ms per article (client + workers: unlike wall time it
+does not move with other load on the shared machine), wall ms/article of prepare, cluster (on
+the client) and brief, peak RSS of the client and of the largest worker; then, for each
+distributed run, the BCubed F1
 between its clustering and the single-process one and the share of stories whose brief (the
-story's JSON) is byte-identical.  Bounded: ``--budget SECONDS`` per run, estimated from the
-previous size; a run over it is not done and the line says so.
+story's JSON) is byte-identical; and ms per article in each tenth of the stream (flatness).
+The stream is generated lazily inside the clock (~20 us an article).  Bounded: ``--budget
+SECONDS`` per run, estimated from the previous size; a run over it is not done and the line says so.
 
     .venv/bin/python bench/scale.py --sizes 1000 10000 --annotators dates,entities,numbers,quotes
 """
@@ -25,6 +28,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import hashlib
+import itertools
 import json
 import os
 import platform
@@ -75,23 +79,26 @@ def stream(n: int, seed: int = 13) -> Iterator[RawArticle | Skipped]:
 def _marked(
     items: Iterator[RawArticle | Skipped], n: int, marks: list[float]
 ) -> Iterator[RawArticle | Skipped]:
-    """``items``, appending the clock to ``marks`` after each tenth has been consumed (in the
-    single process run an item is consumed when the previous one is prepared)."""
+    """``items``, appending the CPU clock to ``marks`` at the start and after each tenth has been
+    consumed (in the single-process run an item is consumed when the previous one is prepared)."""
     tenth = max(n // 10, 1)
+    marks.append(time.process_time())
     for i, item in enumerate(items, start=1):
         yield item
         if i % tenth == 0:
-            marks.append(time.perf_counter())
+            marks.append(time.process_time())
 
 
-def _tenths(t0: float, marks: list[float], n: int) -> list[float]:
-    """ms per article in each tenth of the stream, from the clock marks at each tenth."""
+def _tenths(marks: list[float], n: int) -> list[float]:
+    """ms per article in each tenth of the stream, from the clock at the start and each tenth."""
     k = 1000 / max(n // 10, 1)
-    prev, out = t0, []
-    for m in marks[:10]:
-        out.append((m - prev) * k)
-        prev = m
-    return out
+    return [(b - a) * k for a, b in itertools.pairwise(marks[:11])]
+
+
+def _cpu_s() -> float:
+    """CPU seconds (user + system) of this process so far."""
+    r = resource.getrusage(resource.RUSAGE_SELF)
+    return r.ru_utime + r.ru_stime
 
 
 def _rss_mb() -> float:
@@ -110,17 +117,18 @@ def child(mode: str, n: int, config: Config, out_dir: Path) -> dict[str, Any]:
     items = stream(n)
     res: dict[str, Any] = {"mode": mode, "n": n, "startup_s": 0.0, "worker_peak_mb": 0.0}
     if mode == "single":
-        t0 = time.perf_counter()
+        c0, t0 = _cpu_s(), time.perf_counter()
         articles, skipped = prepare_all(_marked(items, n, marks), config)
         t1 = time.perf_counter()
-        res["prep_tenths"] = _tenths(t0, marks, n)
+        res["prep_tenths"] = _tenths(marks, n)
         groups = cluster_articles(articles, config)
         t2 = time.perf_counter()
         stories = [build_story(g, config, duplicates=s.duplicates) for s, g in groups]
         stories.sort(key=story_order)
         t3 = time.perf_counter()
         digest = Digest(stories=stories, skipped=skipped, articles_read=len(articles))
-        res.update(prepare_s=t1 - t0, cluster_s=t2 - t1, brief_s=t3 - t2, total_s=t3 - t0)
+        res.update(prepare_s=t1 - t0, cluster_s=t2 - t1, brief_s=t3 - t2, total_s=t3 - t0,
+                   cpu_s=_cpu_s() - c0)
     else:
         from warta.distributed.cluster import ClusterSpec, open_client
         from warta.distributed.run import Timings, digest_items
@@ -131,12 +139,15 @@ def child(mode: str, n: int, config: Config, out_dir: Path) -> dict[str, Any]:
             client.wait_for_workers(workers)
             res["startup_s"] = time.perf_counter() - ts
             timings = Timings()
-            t0 = time.perf_counter()
+            w0 = sum(client.run(_cpu_s).values())
+            c0, t0 = _cpu_s(), time.perf_counter()
             digest = digest_items(client, items, config, timings=timings)
             res.update(prepare_s=timings.prepare, cluster_s=timings.cluster, brief_s=timings.brief,
                        total_s=time.perf_counter() - t0)
-            res["prep_tenths"] = _tenths(t0, timings.prepare_marks, n)
-            res["clust_tenths"] = _tenths(t0 + timings.prepare, timings.cluster_marks, n)
+            # CPU of the client plus every worker (the nannies and scheduler, a few %, not counted).
+            res["cpu_s"] = _cpu_s() - c0 + sum(client.run(_cpu_s).values()) - w0
+            res["prep_tenths"] = _tenths([t0, *timings.prepare_marks], n)
+            res["clust_tenths"] = _tenths(timings.cluster_marks, n)
             res["worker_peak_mb"] = max(client.run(_worker_rss_mb).values())
     res["client_peak_mb"] = _rss_mb()
     res["articles"] = digest.articles_read
@@ -171,8 +182,8 @@ def main() -> None:
     print(f"# {dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC, commit {commit.strip()}, Python "
           f"{platform.python_version()}, {os.cpu_count()} cores, load {os.getloadavg()[0]:.2f}, "
           f"annotators={args.annotators}")
-    print(f"{'articles':>8} {'mode':>7} {'art/s':>6} {'prep ms':>8} {'clust ms':>8} {'brief ms':>8} "
-          f"{'stories':>7} {'client MB':>9} {'worker MB':>9} {'start s':>7}"
+    print(f"{'articles':>8} {'mode':>7} {'art/s':>6} {'CPU ms':>6} {'prep ms':>8} {'clust ms':>8} "
+          f"{'brief ms':>8} {'stories':>7} {'client MB':>9} {'worker MB':>9} {'start s':>7}"
           "  vs single: BCubed F1, same briefs")
     with tempfile.TemporaryDirectory(prefix="warta-scale-") as folder:
         last: dict[str, dict[str, Any]] = {}
@@ -199,14 +210,15 @@ def main() -> None:
                     same /= max(len(a["briefs"]), 1)
                     agree = f"  {f1:.4f}, {same:.2%}"
                 k = 1000 / r["n"]
-                print(f"{n:>8} {mode:>7} {r['articles'] / r['total_s']:>6.0f} {r['prepare_s'] * k:>8.2f} "
+                print(f"{n:>8} {mode:>7} {r['articles'] / r['total_s']:>6.0f} {r['cpu_s'] * k:>6.2f} "
+                      f"{r['prepare_s'] * k:>8.2f} "
                       f"{r['cluster_s'] * k:>8.2f} {r['brief_s'] * k:>8.2f} {r['stories']:>7} "
                       f"{r['client_peak_mb']:>9.0f} {r['worker_peak_mb']:>9.0f} {r['startup_s']:>7.1f}"
                       f"{agree}",
                       flush=True)
                 tenths.append((n, mode, r))
-        print("\nms per article in each tenth of the stream (wall clock; prepare, then client-side "
-              "clustering for dask)")
+        print("\nms per article in each tenth of the stream: single 'prep_' = CPU of prepare; dask "
+              "'prep_' = wall clock of prepare (workers), 'clust' = client CPU of clustering")
         for n, mode, r in tenths:
             for key in ("prep_tenths", "clust_tenths"):
                 if r.get(key):

@@ -100,8 +100,9 @@ def cluster_packed(
 ) -> list[tuple[StoryState, list[bytes]]]:
     """:func:`warta.stories.cluster_articles` over articles whose features are already extracted:
     the same publication order, the same :meth:`Clusterer.add` calls, so the same stories.
-    Each story comes with its members' pickled articles.  ``marks`` (if given) receives the
-    clock at each tenth of the articles (bench/scale.py's flatness check)."""
+    Each story comes with its members' pickled articles.  ``marks`` (if given) receives this
+    process's CPU clock at each tenth of the articles (bench/scale.py's flatness check: CPU
+    time, unlike wall time, does not move with the other load on the machine)."""
     clusterer = Clusterer(params_from_config(config))
     ordered = sorted(prepared, key=publication_key)
     tenth = max(len(ordered) // 10, 1)
@@ -109,7 +110,7 @@ def cluster_packed(
         feats: ArticleFeatures = pickle.loads(p.features)
         clusterer.add(feats)
         if marks is not None and i % tenth == 0:
-            marks.append(time.perf_counter())
+            marks.append(time.process_time())
     by_id = {p.id: p.article for p in prepared}
     return [(s, [by_id[a] for a in s.articles]) for s in clusterer.stories]
 
@@ -141,13 +142,15 @@ class Timings:
     cluster: float = 0.0
     brief: float = 0.0
     extra: dict[str, float] = field(default_factory=dict)
-    #: Clock (perf_counter) when each tenth of the articles was prepared / assigned a story.
+    #: Wall clock (perf_counter) when each tenth of the articles was prepared; the client's CPU
+    #: clock (process_time) when each tenth was assigned a story.
     prepare_marks: list[float] = field(default_factory=list)
     cluster_marks: list[float] = field(default_factory=list)
 
 
-def _batches(items: Iterable[Any], size: int) -> Iterable[list[Any]]:
-    batch: list[Any] = []
+def batches(items: Iterable[T], size: int) -> Iterator[list[T]]:
+    """``items`` in lists of ``size`` (the last one shorter), read lazily."""
+    batch: list[T] = []
     for item in items:
         batch.append(item)
         if len(batch) >= size:
@@ -181,7 +184,7 @@ def map_ordered(
             fut.release()
             yield from results
 
-    for part in _batches(items, partition_size):
+    for part in batches(items, partition_size):
         inflight.append(client.submit(fn, part, config, retries=RETRIES, pure=False))
         yield from drain(window - 1)
     yield from drain(0)
@@ -276,6 +279,7 @@ def digest_items(
             seen[raw_id] = label
     del results, order
     t1 = time.perf_counter()
+    timings.cluster_marks.append(time.process_time())
     groups = cluster_packed(prepared, config, timings.cluster_marks)
     n_read = len(prepared)
     del prepared  # the pickled features are not needed any more
@@ -283,7 +287,7 @@ def digest_items(
     work = [(members, list(state.duplicates)) for state, members in groups]
     brief_futures = [
         client.submit(brief_batch, batch, config, retries=RETRIES, pure=False)
-        for batch in _batches(work, story_batch)
+        for batch in batches(work, story_batch)
     ]
     stories: list[Story] = []
     for batch_result in client.gather(brief_futures):
