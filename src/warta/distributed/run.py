@@ -63,6 +63,7 @@ class Packed(NamedTuple):
 
     id: str
     published: dt.date | None
+    language: str
     article: bytes
     features: bytes
 
@@ -86,7 +87,8 @@ def prepare_partition(raws: list[RawArticle], config: Config) -> list[Prepared]:
         except InputError as exc:
             out.append(str(exc))
         else:
-            out.append(Packed(article.id, article.published, _dumps(article), _dumps(extract(article))))
+            out.append(Packed(article.id, article.published, article.language, _dumps(article),
+                              _dumps(extract(article))))
     return out
 
 
@@ -201,13 +203,15 @@ def digest_on(
     story_batch: int = STORY_BATCH,
     prepare: PrepareFn = prepare_partition,
     timings: Timings | None = None,
+    partition_days: int | None = None,
 ) -> Digest:
-    """:func:`warta.pipeline.digest` on the Dask ``client``'s cluster; the same Digest."""
+    """:func:`warta.pipeline.digest` on the Dask ``client``'s cluster; the same Digest (with
+    ``partition_days``, clustering is partitioned: :mod:`.partition`, not identical)."""
     config = config or Config()
     annotate.selected(config)  # refuse unknown annotator names before reading anything
     return digest_items(client, ingest.read_inputs(inputs, config, stdin=stdin), config,
                         on_item=on_item, partition_size=partition_size, story_batch=story_batch,
-                        prepare=prepare, timings=timings)
+                        prepare=prepare, timings=timings, partition_days=partition_days)
 
 
 def digest_items(
@@ -220,11 +224,14 @@ def digest_items(
     story_batch: int = STORY_BATCH,
     prepare: PrepareFn = prepare_partition,
     timings: Timings | None = None,
+    partition_days: int | None = None,
 ) -> Digest:
-    """The distributed pipeline over already-read items (readers' output, or a benchmark's)."""
+    """The distributed pipeline over already-read items (readers' output, or a benchmark's).
+    ``partition_days``: cluster per language and window of that many days, in parallel, then
+    join stories across window edges (:mod:`.partition`) instead of the exact client-side run."""
     distributed = require_distributed()
-    if partition_size < 1 or story_batch < 1:
-        raise ConfigError("partition_size and story_batch must be positive")
+    if partition_size < 1 or story_batch < 1 or (partition_days is not None and partition_days < 1):
+        raise ConfigError("partition_size, story_batch and partition_days must be positive")
     timings = timings if timings is not None else Timings()
     t0 = time.perf_counter()
     # Input order is kept: each entry is a Skipped, or (partition, position, id, label) of a raw
@@ -280,7 +287,16 @@ def digest_items(
     del results, order
     t1 = time.perf_counter()
     timings.cluster_marks.append(time.process_time())
-    groups = cluster_packed(prepared, config, timings.cluster_marks)
+    if partition_days is None:
+        groups = cluster_packed(prepared, config, timings.cluster_marks)
+    else:
+        from .partition import cluster_partitioned
+
+        states = cluster_partitioned(
+            client, [(p.id, p.published, p.language, p.features) for p in prepared], config,
+            partition_days)
+        blobs = {p.id: p.article for p in prepared}
+        groups = [(s, [blobs[a] for a in s.articles]) for s in states]
     n_read = len(prepared)
     del prepared  # the pickled features are not needed any more
     t2 = time.perf_counter()
