@@ -9,7 +9,9 @@ Each (size, mode) runs in a fresh child process, so its peak memory is its own:
 
 * ``single``: :func:`warta.pipeline.prepare_all` + :func:`warta.brief.build_stories`, timed per phase;
 * ``dask-W``: :func:`warta.distributed.run.digest_items` on a LocalCluster of W worker processes
-  (threads_per_worker=1); cluster start-up is timed apart and not counted in articles/s.
+  (threads_per_worker=1); cluster start-up is timed apart and not counted in articles/s;
+* ``dask-Wp``: the same with partitioned clustering (``--partition-days``, default 30: per
+  language and 30-day window, stories joined across window edges; not exact, hence the BCubed).
 
 Printed per run: articles/s end to end, CPU ms per article (client + workers: unlike wall time it
 does not move with other load on the shared machine), wall ms/article of prepare, cluster (on
@@ -109,7 +111,7 @@ def _worker_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def child(mode: str, n: int, config: Config, out_dir: Path) -> dict[str, Any]:
+def child(mode: str, n: int, config: Config, out_dir: Path, partition_days: int) -> dict[str, Any]:
     """One run (fresh process): timings, peaks, and files with its clustering and brief hashes."""
     # Generated lazily inside the clock (~20 us an article): holding 300k raw articles would
     # add ~1.5 GB to the client's peak that a real reader streaming files does not have.
@@ -133,7 +135,8 @@ def child(mode: str, n: int, config: Config, out_dir: Path) -> dict[str, Any]:
         from warta.distributed.cluster import ClusterSpec, open_client
         from warta.distributed.run import Timings, digest_items
 
-        workers = int(mode.split("-")[1])
+        workers = int(mode.split("-")[1].rstrip("p"))
+        days = partition_days if mode.endswith("p") else None
         ts = time.perf_counter()
         with open_client(ClusterSpec(workers=workers, memory_limit="2GiB")) as client:
             client.wait_for_workers(workers)
@@ -141,7 +144,7 @@ def child(mode: str, n: int, config: Config, out_dir: Path) -> dict[str, Any]:
             timings = Timings()
             w0 = sum(client.run(_cpu_s).values())
             c0, t0 = _cpu_s(), time.perf_counter()
-            digest = digest_items(client, items, config, timings=timings)
+            digest = digest_items(client, items, config, timings=timings, partition_days=days)
             res.update(prepare_s=timings.prepare, cluster_s=timings.cluster, brief_s=timings.brief,
                        total_s=time.perf_counter() - t0)
             # CPU of the client plus every worker (the nannies and scheduler, a few %, not counted).
@@ -170,18 +173,20 @@ def main() -> None:
     ap.add_argument("--annotators", default="dates,entities,numbers,quotes",
                     help="annotators to run ('none' for clean + split only)")
     ap.add_argument("--budget", type=float, default=600.0, help="seconds allowed per run")
+    ap.add_argument("--partition-days", type=int, default=30,
+                    help="window of the partitioned modes (dask-Wp: W workers, --partition-days)")
     ap.add_argument("--child", nargs=3, metavar=("MODE", "N", "DIR"), help=argparse.SUPPRESS)
     args = ap.parse_args()
     names = () if args.annotators == "none" else tuple(args.annotators.split(","))
     config = Config(language="id", annotators=names)
     if args.child:
         mode, n, folder = args.child
-        print(json.dumps(child(mode, int(n), config, Path(folder))))
+        print(json.dumps(child(mode, int(n), config, Path(folder), args.partition_days)))
         return
     commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True).stdout
     print(f"# {dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC, commit {commit.strip()}, Python "
           f"{platform.python_version()}, {os.cpu_count()} cores, load {os.getloadavg()[0]:.2f}, "
-          f"annotators={args.annotators}")
+          f"annotators={args.annotators}, partition days (dask-Wp modes) {args.partition_days}")
     print(f"{'articles':>8} {'mode':>7} {'art/s':>6} {'CPU ms':>6} {'prep ms':>8} {'clust ms':>8} "
           f"{'brief ms':>8} {'stories':>7} {'client MB':>9} {'worker MB':>9} {'start s':>7}"
           "  vs single: BCubed F1, same briefs")
@@ -197,6 +202,7 @@ def main() -> None:
                           f"budget {args.budget:.0f} s (per-article cost of the {prev['n']} run)", flush=True)
                     continue
                 out = subprocess.run([sys.executable, __file__, "--annotators", args.annotators,
+                                      "--partition-days", str(args.partition_days),
                                       "--child", mode, str(n), folder],
                                      capture_output=True, text=True, check=True)
                 r = json.loads(out.stdout.strip().splitlines()[-1])
