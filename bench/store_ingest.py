@@ -51,7 +51,8 @@ def _server_cpu_s(url: str) -> float:
 
     with psycopg.connect(url, autocommit=True) as conn:
         pid = int(conn.execute("SELECT pg_backend_pid()").fetchone()[0])  # type: ignore[index]
-    ppid = int(Path(f"/proc/{pid}/stat").read_text().split(")")[1].split()[1])  # the postmaster
+        # The backend's parent is the postmaster (read while the backend exists).
+        ppid = int(Path(f"/proc/{pid}/stat").read_text().split(")")[1].split()[1])
     total, tick = 0.0, os.sysconf("SC_CLK_TCK")
     for d in Path("/proc").iterdir():
         try:
