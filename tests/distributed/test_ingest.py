@@ -109,3 +109,27 @@ def test_cli_ingest_dead_scheduler_one_line(tmp_path: Path, capsys: pytest.Captu
                  "--scheduler", "tcp://127.0.0.1:9", "--connect-timeout", "1"])
     err = capsys.readouterr().err
     assert code == 1 and err.strip().count("\n") == 0 and "no Dask scheduler answered" in err
+
+
+def test_postgres_connection_lost_mid_ingest_then_rerun_completes(client: Any, pg_db: str) -> None:
+    import psycopg
+
+    from warta.errors import StoreError
+    from warta.store.postgres import PostgresStore
+
+    config = Config(annotators=(), ingest_batch=5)
+    items = _items()
+    store = open_store(pg_db, config)
+    assert isinstance(store, PostgresStore)
+    first = ingest_on(client, store, items[:20], config, partition_size=4)
+    # The server ends this store's connection (a restart, a failover) before the next batch.
+    with psycopg.connect(pg_db, autocommit=True) as admin:
+        admin.execute("SELECT pg_terminate_backend(%s)", (store.conn.info.backend_pid,))
+    with pytest.raises(StoreError):
+        ingest_on(client, store, items, config, partition_size=4)
+    again = open_store(pg_db, config)
+    rest = ingest_on(client, again, items, config, partition_size=4)
+    single = ingest(open_store(":memory:", config), items, config)
+    assert sorted(first.stored + rest.stored) == sorted(single.stored)
+    assert again.counts()["articles"] == len(single.stored)
+    again.close()
