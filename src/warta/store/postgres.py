@@ -230,8 +230,9 @@ class PostgresStore(SQLReads):
             # query cannot inject operators; one with no word at all matches nothing.
             if not any(ch.isalnum() for ch in words):
                 return StoryPage([], 0, page, per_page, query)
-            where = (f"WHERE id IN (SELECT story_id FROM articles WHERE tsv @@ {TSQUERY}) "
-                     f"OR tsv @@ {TSQUERY}")
+            # A UNION (not an OR) so that both sides can be answered from their GIN index.
+            where = (f"WHERE id IN (SELECT story_id FROM articles WHERE tsv @@ {TSQUERY} "
+                     f"UNION SELECT id FROM stories WHERE tsv @@ {TSQUERY})")
             params = [words, stems, words, stems]
         total = int(self._read(f"SELECT count(*) FROM stories {where}", params)[0][0])
         rows = self._read(f"SELECT {cols} FROM stories {where} {order} LIMIT %s OFFSET %s",
