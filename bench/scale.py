@@ -141,7 +141,7 @@ def child(mode: str, n: int, config: Config, out_dir: Path, partition_days: int)
         with open_client(ClusterSpec(workers=workers, memory_limit="2GiB")) as client:
             client.wait_for_workers(workers)
             res["startup_s"] = time.perf_counter() - ts
-            timings = Timings()
+            timings = Timings(mark_every=max(n // 10, 1))
             w0 = sum(client.run(_cpu_s).values())
             c0, t0 = _cpu_s(), time.perf_counter()
             digest = digest_items(client, items, config, timings=timings, partition_days=days)

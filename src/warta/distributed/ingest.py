@@ -24,11 +24,15 @@ from ..model import Article, RawArticle, Skipped
 from ..store.base import Store, StoredStory
 from ..store.ingest import IngestReport, brief_each, ingest, prepare_each
 from .cluster import require_distributed
-from .run import PARTITION_SIZE, RETRIES, STORY_BATCH, batches, map_ordered
-
-#: Partitions in flight per worker: enough to keep every worker busy while the client writes a
-#: batch, few enough that the client holds a bounded number of prepared articles.
-WINDOW_PER_WORKER = 3
+from .run import (
+    PARTITION_SIZE,
+    RETRIES,
+    STORY_BATCH,
+    WINDOW_PER_WORKER,
+    batches,
+    map_ordered,
+    n_workers,
+)
 
 PrepareTask = Callable[[list[RawArticle], Config], list[Article | str]]
 BriefWork = list[tuple[str, list[Article], list[tuple[str, str]]]]
@@ -37,10 +41,6 @@ BriefWork = list[tuple[str, list[Article], list[tuple[str, str]]]]
 def prepare_articles(raws: list[RawArticle], config: Config) -> list[Article | str]:
     """Task: each raw article prepared, or the reason it was skipped."""
     return list(prepare_each(raws, config))
-
-
-def _n_workers(client: Any) -> int:
-    return max(len(client.scheduler_info().get("workers", {})), 1)
 
 
 def ingest_on(
@@ -57,7 +57,7 @@ def ingest_on(
 ) -> IngestReport:
     """:func:`warta.store.ingest` with preparation and briefs on the Dask ``client``'s cluster."""
     require_distributed()
-    window = window or WINDOW_PER_WORKER * _n_workers(client)
+    window = window or WINDOW_PER_WORKER * n_workers(client)
 
     def prepare_many(raws: Iterable[RawArticle]) -> Iterator[Article | str]:
         return map_ordered(client, raws, prepare, config, partition_size=partition_size,

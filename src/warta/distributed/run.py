@@ -50,6 +50,10 @@ from .cluster import require_distributed
 PARTITION_SIZE = 100
 #: Stories per brief task.
 STORY_BATCH = 50
+#: Partitions in flight per worker: enough to keep every worker busy while the client does its
+#: part, few enough that the client (and a LocalCluster's in-process scheduler, which holds the
+#: arguments of every submitted task) holds a bounded number of articles.
+WINDOW_PER_WORKER = 3
 #: Times a task that raised is retried (a worker that dies is handled by the scheduler, which
 #: reschedules its tasks elsewhere up to ``distributed.scheduler.allowed-failures`` times).
 RETRIES = 2
@@ -144,8 +148,9 @@ class Timings:
     cluster: float = 0.0
     brief: float = 0.0
     extra: dict[str, float] = field(default_factory=dict)
-    #: Wall clock (perf_counter) when each tenth of the articles was prepared; the client's CPU
-    #: clock (process_time) when each tenth was assigned a story.
+    #: Wall clock (perf_counter) after every ``mark_every`` articles prepared (0: no marks); the
+    #: client's CPU clock (process_time) at the start of clustering and after each tenth.
+    mark_every: int = 0
     prepare_marks: list[float] = field(default_factory=list)
     cluster_marks: list[float] = field(default_factory=list)
 
@@ -160,6 +165,11 @@ def batches(items: Iterable[T], size: int) -> Iterator[list[T]]:
             batch = []
     if batch:
         yield batch
+
+
+def n_workers(client: Any) -> int:
+    """Workers the client's cluster has now (at least 1)."""
+    return max(len(client.scheduler_info().get("workers", {})), 1)
 
 
 def map_ordered(
@@ -225,58 +235,43 @@ def digest_items(
     prepare: PrepareFn = prepare_partition,
     timings: Timings | None = None,
     partition_days: int | None = None,
+    window: int | None = None,
 ) -> Digest:
     """The distributed pipeline over already-read items (readers' output, or a benchmark's).
     ``partition_days``: cluster per language and window of that many days, in parallel, then
     join stories across window edges (:mod:`.partition`) instead of the exact client-side run."""
-    distributed = require_distributed()
+    require_distributed()
     if partition_size < 1 or story_batch < 1 or (partition_days is not None and partition_days < 1):
         raise ConfigError("partition_size, story_batch and partition_days must be positive")
     timings = timings if timings is not None else Timings()
+    window = window or WINDOW_PER_WORKER * n_workers(client)
     t0 = time.perf_counter()
-    # Input order is kept: each entry is a Skipped, or (partition, position, id, label) of a raw
-    # article (not the article itself: its text is not needed on the client any more).
-    order: list[Skipped | tuple[int, int, str, str]] = []
-    futures: list[Any] = []
-    pending: list[RawArticle] = []
+    # Input order is kept: each entry is a Skipped, or (id, label) of a raw article sent to a
+    # task (not the article itself: its text is not needed on the client any more).
+    order: deque[Skipped | tuple[str, str]] = deque()
 
-    def flush() -> None:
-        futures.append(client.submit(prepare, list(pending), config, retries=RETRIES, pure=False))
-        pending.clear()
+    def raws() -> Iterator[RawArticle]:
+        for item in items:
+            if isinstance(item, Skipped):
+                order.append(item)
+                continue
+            order.append((item.id, item.path or item.url or item.id))
+            yield item
 
-    for item in items:
-        if isinstance(item, Skipped):
-            order.append(item)
-            continue
-        order.append((len(futures), len(pending), item.id, item.path or item.url or item.id))
-        pending.append(item)
-        if len(pending) >= partition_size:
-            flush()
-    if pending:
-        flush()
-    results: list[list[Prepared]] = [[] for _ in futures]
-    index = {f.key: i for i, f in enumerate(futures)}
-    done, tenth = 0, max(sum(1 for e in order if not isinstance(e, Skipped)) // 10, 1)
-    for fut in distributed.as_completed(futures):
-        i = index[fut.key]
-        results[i] = fut.result()
-        fut.release()
-        for _ in results[i]:
-            done += 1
-            if done % tenth == 0:
-                timings.prepare_marks.append(time.perf_counter())
-            if on_item is not None:
-                on_item(f"partition {i}")
     # Resolve skips and duplicate ids in input order, exactly as pipeline.prepare_all does.
+    # At most ``window`` partitions are in flight: with a LocalCluster the scheduler lives in
+    # this process and holds the arguments of every submitted task.
     prepared: list[Packed] = []
     skipped: list[Skipped] = []
     seen: dict[str, str] = {}
-    for entry in order:
-        if isinstance(entry, Skipped):
+    prepared_results = map_ordered(client, raws(), prepare, config,
+                                   partition_size=partition_size, window=window)
+    for done, result in enumerate(prepared_results, start=1):
+        entry = order.popleft()
+        while isinstance(entry, Skipped):
             skipped.append(entry)
-            continue
-        part, pos, raw_id, label = entry
-        result = results[part][pos]
+            entry = order.popleft()
+        raw_id, label = entry
         if raw_id in seen:
             skipped.append(Skipped(label, f"duplicate article id {raw_id!r}"))
         elif isinstance(result, str):
@@ -284,7 +279,12 @@ def digest_items(
         else:
             prepared.append(result)
             seen[raw_id] = label
-    del results, order
+        if timings.mark_every and done % timings.mark_every == 0:
+            timings.prepare_marks.append(time.perf_counter())
+        if on_item is not None:
+            on_item(raw_id)
+    skipped.extend(e for e in order if isinstance(e, Skipped))
+    order.clear()
     t1 = time.perf_counter()
     timings.cluster_marks.append(time.process_time())
     if partition_days is None:
@@ -297,18 +297,21 @@ def digest_items(
             partition_days)
         blobs = {p.id: p.article for p in prepared}
         groups = [(s, [blobs[a] for a in s.articles]) for s in states]
+        del blobs
     n_read = len(prepared)
     del prepared  # the pickled features are not needed any more
     t2 = time.perf_counter()
-    work = [(members, list(state.duplicates)) for state, members in groups]
-    brief_futures = [
-        client.submit(brief_batch, batch, config, retries=RETRIES, pure=False)
-        for batch in batches(work, story_batch)
-    ]
+    # Briefs as tasks, at most ``window`` batches in flight; each story's pickled members are
+    # dropped as soon as they are attached unpickled.
+    members_of = [members for _, members in groups]
+    work = ((members, list(state.duplicates)) for state, members in groups)
     stories: list[Story] = []
-    for batch_result in client.gather(brief_futures):
-        stories.extend(batch_result)
-    stories = [_attach(story, members) for story, (members, _) in zip(stories, work, strict=True)]
+    for i, story in enumerate(map_ordered(client, work, brief_batch, config,
+                                          partition_size=story_batch, window=window)):
+        stories.append(_attach(story, members_of[i]))
+        members_of[i] = []
+        groups[i] = (groups[i][0], [])
+    del groups, members_of
     stories.sort(key=story_order)
     t3 = time.perf_counter()
     timings.prepare, timings.cluster, timings.brief = t1 - t0, t2 - t1, t3 - t2
