@@ -204,7 +204,11 @@ def main() -> None:
                 out = subprocess.run([sys.executable, __file__, "--annotators", args.annotators,
                                       "--partition-days", str(args.partition_days),
                                       "--child", mode, str(n), folder],
-                                     capture_output=True, text=True, check=True)
+                                     capture_output=True, text=True)
+                if out.returncode != 0:  # say why, and go on with the other runs
+                    tail = " | ".join(out.stderr.strip().splitlines()[-3:])
+                    print(f"{n:>8} {mode:>7} failed (exit {out.returncode}): {tail}", flush=True)
+                    continue
                 r = json.loads(out.stdout.strip().splitlines()[-1])
                 runs[mode] = last[mode] = r
                 agree = ""
