@@ -9,7 +9,7 @@ Each (size, mode) runs in a fresh child process, so its peak memory is its own:
 
 * ``single``: :func:`warta.pipeline.prepare_all` + :func:`warta.brief.build_stories`, timed per phase;
 * ``dask-W``: :func:`warta.distributed.run.digest_items` on a LocalCluster of W worker processes
-  (threads_per_worker=1); cluster start-up is timed apart and not counted in articles/s;
+  (threads_per_worker=1, memory limit 3 GiB); cluster start-up is timed apart and not counted in articles/s;
 * ``dask-Wp``: the same with partitioned clustering (``--partition-days``, default 30: per
   language and 30-day window, stories joined across window edges; not exact, hence the BCubed).
 
@@ -138,7 +138,7 @@ def child(mode: str, n: int, config: Config, out_dir: Path, partition_days: int)
         workers = int(mode.split("-")[1].rstrip("p"))
         days = partition_days if mode.endswith("p") else None
         ts = time.perf_counter()
-        with open_client(ClusterSpec(workers=workers, memory_limit="2GiB")) as client:
+        with open_client(ClusterSpec(workers=workers, memory_limit="3GiB")) as client:
             client.wait_for_workers(workers)
             res["startup_s"] = time.perf_counter() - ts
             timings = Timings(mark_every=max(n // 10, 1))

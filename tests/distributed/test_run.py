@@ -120,3 +120,13 @@ def test_missing_extra_names_install(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setitem(sys.modules, "distributed", None)
     with pytest.raises(MissingExtraError, match=r"pip install 'warta\[dask\]'"):
         require_distributed()
+
+
+def test_batches_by_count_and_weight() -> None:
+    from warta.distributed.run import batches
+
+    assert list(batches(range(5), 2)) == [[0, 1], [2, 3], [4]]
+    assert list(batches([], 3)) == []
+    # A heavy item goes alone; a batch closes before its weight would pass the limit.
+    sizes = [1, 1, 9, 2, 2, 2, 1]
+    assert list(batches(sizes, 10, lambda w: w, 4)) == [[1, 1], [9], [2, 2], [2, 1]]

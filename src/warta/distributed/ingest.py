@@ -25,6 +25,7 @@ from ..store.base import Store, StoredStory
 from ..store.ingest import IngestReport, brief_each, ingest, prepare_each
 from .cluster import require_distributed
 from .run import (
+    BRIEF_ARTICLES,
     PARTITION_SIZE,
     RETRIES,
     STORY_BATCH,
@@ -65,7 +66,7 @@ def ingest_on(
 
     def brief_many(work: BriefWork) -> list[StoredStory]:
         futures = [client.submit(brief_each, batch, config, retries=RETRIES, pure=False)
-                   for batch in batches(work, story_batch)]
+                   for batch in batches(work, story_batch, lambda w: len(w[1]), BRIEF_ARTICLES)]
         out: list[StoredStory] = []
         for result in client.gather(futures):
             out.extend(result)

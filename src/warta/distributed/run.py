@@ -48,8 +48,10 @@ from .cluster import require_distributed
 #: Raw articles per prepare task: large enough that task overhead (~1 ms) is small next to
 #: ~10 ms of work per article, small enough to spread 1k articles over many workers.
 PARTITION_SIZE = 100
-#: Stories per brief task.
+#: Stories per brief task, and at most this many articles in one (a big story goes alone): a
+#: batch of 50 stories holding one story of thousands of articles killed 2 GiB workers at 100k.
 STORY_BATCH = 50
+BRIEF_ARTICLES = 500
 #: Partitions in flight per worker: enough to keep every worker busy while the client does its
 #: part, few enough that the client (and a LocalCluster's in-process scheduler, which holds the
 #: arguments of every submitted task) holds a bounded number of articles.
@@ -155,14 +157,23 @@ class Timings:
     cluster_marks: list[float] = field(default_factory=list)
 
 
-def batches(items: Iterable[T], size: int) -> Iterator[list[T]]:
-    """``items`` in lists of ``size`` (the last one shorter), read lazily."""
+def batches(items: Iterable[T], size: int, weight: Callable[[T], int] | None = None,
+            max_weight: int = 0) -> Iterator[list[T]]:
+    """``items`` in lists of ``size`` (the last one shorter), read lazily; with ``weight``, a
+    list is also closed once its total weight reaches ``max_weight`` (an item heavier than that
+    gets a list of its own)."""
     batch: list[T] = []
+    total = 0
     for item in items:
+        w = weight(item) if weight is not None else 0
+        if batch and weight is not None and total + w > max_weight:
+            yield batch
+            batch, total = [], 0
         batch.append(item)
+        total += w
         if len(batch) >= size:
             yield batch
-            batch = []
+            batch, total = [], 0
     if batch:
         yield batch
 
@@ -180,6 +191,8 @@ def map_ordered(
     *,
     partition_size: int = PARTITION_SIZE,
     window: int = 8,
+    weight: Callable[[T], int] | None = None,
+    max_weight: int = 0,
 ) -> Iterator[R]:
     """``fn`` over partitions of ``items`` as Dask tasks, its results yielded one per item in
     input order.  At most ``window`` partitions are in flight, so a stream of any length uses
@@ -196,7 +209,7 @@ def map_ordered(
             fut.release()
             yield from results
 
-    for part in batches(items, partition_size):
+    for part in batches(items, partition_size, weight, max_weight):
         inflight.append(client.submit(fn, part, config, retries=RETRIES, pure=False))
         yield from drain(window - 1)
     yield from drain(0)
@@ -306,8 +319,9 @@ def digest_items(
     members_of = [members for _, members in groups]
     work = ((members, list(state.duplicates)) for state, members in groups)
     stories: list[Story] = []
-    for i, story in enumerate(map_ordered(client, work, brief_batch, config,
-                                          partition_size=story_batch, window=window)):
+    briefs = map_ordered(client, work, brief_batch, config, partition_size=story_batch,
+                         window=window, weight=lambda w: len(w[0]), max_weight=BRIEF_ARTICLES)
+    for i, story in enumerate(briefs):
         stories.append(_attach(story, members_of[i]))
         members_of[i] = []
         groups[i] = (groups[i][0], [])
