@@ -130,3 +130,12 @@ def test_batches_by_count_and_weight() -> None:
     # A heavy item goes alone; a batch closes before its weight would pass the limit.
     sizes = [1, 1, 9, 2, 2, 2, 1]
     assert list(batches(sizes, 10, lambda w: w, 4)) == [[1, 1], [9], [2, 2], [2, 1]]
+
+
+def test_task_that_kills_every_worker_is_one_clear_error(client: Any) -> None:
+    from .faults import die_always
+
+    with pytest.raises(ClusterError, match="killed every worker"):
+        digest_items(client, synthetic(5), Config(annotators=()), prepare=die_always)
+    # The cluster is still usable afterwards (the nannies restarted the workers).
+    assert digest_items(client, [raw_article(id="ok")], Config(annotators=())).articles_read == 1

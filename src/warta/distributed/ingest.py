@@ -27,10 +27,8 @@ from .cluster import require_distributed
 from .run import (
     BRIEF_ARTICLES,
     PARTITION_SIZE,
-    RETRIES,
     STORY_BATCH,
     WINDOW_PER_WORKER,
-    batches,
     map_ordered,
     n_workers,
 )
@@ -65,11 +63,8 @@ def ingest_on(
                            window=window)
 
     def brief_many(work: BriefWork) -> list[StoredStory]:
-        futures = [client.submit(brief_each, batch, config, retries=RETRIES, pure=False)
-                   for batch in batches(work, story_batch, lambda w: len(w[1]), BRIEF_ARTICLES)]
-        out: list[StoredStory] = []
-        for result in client.gather(futures):
-            out.extend(result)
-        return out
+        return list(map_ordered(client, work, brief_each, config, partition_size=story_batch,
+                                window=window, weight=lambda w: len(w[1]),
+                                max_weight=BRIEF_ARTICLES))
 
     return ingest(store, items, config, on_item, prepare=prepare_many, brief=brief_many)

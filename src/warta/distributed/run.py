@@ -43,7 +43,7 @@ from ..model import Article, Digest, RawArticle, Skipped, Story
 from ..pipeline import ProgressHook, prepare_article
 from ..stories import Clusterer, StoryState, params_from_config
 from ..stories.features import ArticleFeatures, extract
-from .cluster import require_distributed
+from .cluster import ClusterError, require_distributed
 
 #: Raw articles per prepare task: large enough that task overhead (~1 ms) is small next to
 #: ~10 ms of work per article, small enough to spread 1k articles over many workers.
@@ -202,10 +202,19 @@ def map_ordered(
         raise ConfigError("partition_size and window must be positive")
     inflight: deque[Any] = deque()
 
+    killed_worker = require_distributed().KilledWorker
+
     def drain(limit: int) -> Iterator[R]:
         while len(inflight) > limit:
             fut = inflight.popleft()
-            results: list[R] = fut.result()
+            try:
+                results: list[R] = fut.result()
+            except killed_worker as exc:
+                # The scheduler gave up on a task that killed every worker it ran on (out of
+                # memory, a crash): one clear line instead of Dask's traceback.
+                raise ClusterError(
+                    f"a {getattr(fn, '__name__', 'task')} task killed every worker that ran it "
+                    "(out of memory? give the workers more with --memory-limit)") from exc
             fut.release()
             yield from results
 
