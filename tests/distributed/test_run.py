@@ -2,20 +2,15 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import functools
-import random
 import sys
 import time
-from collections.abc import Iterator
-from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from tests.builders import raw_article
-from warta import ingest
 from warta.brief import build_stories
 from warta.cli import main
 from warta.config import Config
@@ -27,42 +22,12 @@ from warta.pipeline import digest, prepare_all
 from warta.render import render
 
 from .faults import die_once
-
-EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "banjir"
-
-
-@pytest.fixture(scope="module")
-def client() -> Iterator[Any]:
-    """One local cluster of 2 worker processes for the module (starting one takes seconds)."""
-    with open_client(ClusterSpec(workers=2, memory_limit="1GiB")) as c:
-        yield c
+from .inputs import EXAMPLE, synthetic
 
 
 def _single(items: list[RawArticle | Skipped], config: Config) -> Digest:
     articles, skipped = prepare_all(items, config)
     return Digest(stories=build_stories(articles, config), skipped=skipped, articles_read=len(articles))
-
-
-def _synthetic(n: int = 60, seed: int = 8) -> list[RawArticle | Skipped]:
-    """The example's articles re-dated, re-identified and perturbed, plus bad input."""
-    base = [r for r in ingest.read_inputs([str(EXAMPLE)], Config()) if isinstance(r, RawArticle)]
-    rng = random.Random(seed)
-    out: list[RawArticle | Skipped] = []
-    for i in range(n):
-        r = base[i % len(base)]
-        paras = [p for p in r.text.split("\n\n") if p.strip()]
-        if len(paras) > 2:
-            del paras[rng.randrange(1, len(paras))]
-        day = (r.published or dt.date(2024, 1, 1)) + dt.timedelta(days=9 * (i // len(base)))
-        out.append(replace(r, id=f"{r.id}#{i}", text="\n\n".join(paras),
-                           published=None if i % 11 == 0 else day, path=None))
-    out.insert(5, raw_article("", id="empty"))
-    out.insert(9, Skipped("broken.json", "not valid JSON"))
-    out.insert(12, raw_article(id="one"))  # one sentence
-    out.append(replace(base[0], id="one"))  # a duplicate id: skipped, as in the single run
-    out.append(raw_article("Flood waters rose in the city on Monday. Residents left their homes.",
-                           id="english", title="Flood in the city"))
-    return out
 
 
 def test_example_identical_to_single_process(client: Any) -> None:
@@ -77,7 +42,7 @@ def test_example_identical_to_single_process(client: Any) -> None:
 
 
 def test_synthetic_identical_including_skips(client: Any) -> None:
-    items = _synthetic()
+    items = synthetic()
     config = Config(annotators=("dates", "entities"))
     single = _single(items, config)
     dist = digest_items(client, items, config, partition_size=7, story_batch=3)
@@ -98,7 +63,7 @@ def test_empty_and_all_skipped(client: Any) -> None:
 
 
 def test_worker_killed_mid_run_loses_and_duplicates_nothing(client: Any, tmp_path: Path) -> None:
-    items = _synthetic(30)
+    items = synthetic(30)
     config = Config(annotators=())
     single = _single(items, config)
     crash = functools.partial(die_once, str(tmp_path / "killed"))
@@ -155,3 +120,22 @@ def test_missing_extra_names_install(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setitem(sys.modules, "distributed", None)
     with pytest.raises(MissingExtraError, match=r"pip install 'warta\[dask\]'"):
         require_distributed()
+
+
+def test_batches_by_count_and_weight() -> None:
+    from warta.distributed.run import batches
+
+    assert list(batches(range(5), 2)) == [[0, 1], [2, 3], [4]]
+    assert list(batches([], 3)) == []
+    # A heavy item goes alone; a batch closes before its weight would pass the limit.
+    sizes = [1, 1, 9, 2, 2, 2, 1]
+    assert list(batches(sizes, 10, lambda w: w, 4)) == [[1, 1], [9], [2, 2], [2, 1]]
+
+
+def test_task_that_kills_every_worker_is_one_clear_error(client: Any) -> None:
+    from .faults import die_always
+
+    with pytest.raises(ClusterError, match="killed every worker"):
+        digest_items(client, synthetic(5), Config(annotators=()), prepare=die_always)
+    # The cluster is still usable afterwards (the nannies restarted the workers).
+    assert digest_items(client, [raw_article(id="ok")], Config(annotators=())).articles_read == 1

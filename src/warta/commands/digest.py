@@ -8,7 +8,8 @@ from typing import Any
 
 from ..config import FORMATS, Config
 from ..distributed.options import add_options as add_distributed_options
-from ..distributed.options import spec_from_args
+from ..distributed.options import add_partition_option, spec_from_args
+from ..errors import ConfigError
 from ..model import Digest
 from ..pipeline import digest
 from ..progress import Progress
@@ -37,6 +38,7 @@ def register(sub: Any) -> None:
     p.add_argument("--story-threshold", type=float, metavar="X",
                    help="similarity (0-1] needed to join a story")
     add_distributed_options(p)
+    add_partition_option(p)
     p.set_defaults(func=run)
 
 
@@ -59,6 +61,8 @@ def run(args: argparse.Namespace) -> int:
     bar = Progress("warta: reading", enabled=config.progress)
     try:
         spec = spec_from_args(args)
+        if spec is None and args.partition_days is not None:
+            raise ConfigError("--partition-days needs --workers or --scheduler")
         if spec is None:
             result = digest(args.inputs, config, stdin=sys.stdin.buffer, on_item=bar)
         else:
@@ -67,7 +71,8 @@ def run(args: argparse.Namespace) -> int:
 
             with open_client(spec) as client:
                 result = digest_on(client, args.inputs, config, stdin=sys.stdin.buffer, on_item=bar,
-                                   partition_size=args.partition_size)
+                                   partition_size=args.partition_size,
+                                   partition_days=args.partition_days)
     finally:
         bar.close()
     report_skipped(result.skipped, args.quiet)

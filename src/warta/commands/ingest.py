@@ -7,6 +7,8 @@ import sys
 from typing import Any
 
 from ..config import Config
+from ..distributed.options import add_options as add_distributed_options
+from ..distributed.options import spec_from_args
 from ..ingest import read_inputs
 from ..progress import Progress
 from ..store import describe, ingest, open_store
@@ -27,6 +29,7 @@ def register(sub: Any) -> None:
     add_input_options(p)
     add_db_option(p)
     p.add_argument("--batch", type=int, metavar="N", help="articles per commit (default 500)")
+    add_distributed_options(p)
     p.set_defaults(func=run)
 
 
@@ -36,7 +39,18 @@ def run(args: argparse.Namespace) -> int:
     store = open_store(config.db, config)
     bar = Progress("warta: ingesting", enabled=config.progress)
     try:
-        report = ingest(store, read_inputs(args.inputs, config, stdin=sys.stdin.buffer), config, bar)
+        items = read_inputs(args.inputs, config, stdin=sys.stdin.buffer)
+        spec = spec_from_args(args)
+        if spec is None:
+            report = ingest(store, items, config, bar)
+        else:
+            # Prepare and briefs on the Dask cluster; the store is written from here.
+            from ..distributed.cluster import open_client
+            from ..distributed.ingest import ingest_on
+
+            with open_client(spec) as client:
+                report = ingest_on(client, store, items, config, bar,
+                                   partition_size=args.partition_size)
     finally:
         bar.close()
         store.close()

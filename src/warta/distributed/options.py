@@ -29,3 +29,11 @@ def spec_from_args(args: argparse.Namespace) -> ClusterSpec | None:
         return None
     return ClusterSpec(workers=args.workers, scheduler=args.scheduler,
                        memory_limit=args.memory_limit, connect_timeout=args.connect_timeout)
+
+
+def add_partition_option(p: argparse.ArgumentParser) -> None:
+    """``--partition-days`` (``digest`` only: the store's clustering is incremental)."""
+    p.add_argument("--partition-days", type=int, metavar="D",
+                   help="with --workers/--scheduler: cluster per language and D-day window in "
+                        "parallel, then join stories across window edges (faster for big batches, "
+                        "not identical to the default exact clustering: docs/distributed.md)")

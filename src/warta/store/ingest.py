@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Callable, Iterable
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from ..brief import build_story
@@ -47,8 +48,31 @@ def stored_story(story: Story, config: Config) -> StoredStory:
     )
 
 
+#: Prepares raw articles (already given their content id), yielding in input order an Article
+#: or the reason it was skipped: :func:`prepare_each` here, Dask tasks in ``warta.distributed``.
+PrepareMany = Callable[[Iterable[RawArticle]], Iterable[Article | str]]
+#: The story briefs of ``(story id, its articles, its near-duplicate pairs)``, in that order.
+BriefMany = Callable[[list[tuple[str, list[Article], list[tuple[str, str]]]]], list[StoredStory]]
+
+
+def prepare_each(raws: Iterable[RawArticle], config: Config) -> Iterator[Article | str]:
+    """The single-process :data:`PrepareMany`."""
+    for raw in raws:
+        try:
+            yield prepare_article(raw, config)
+        except InputError as exc:
+            yield str(exc)
+
+
+def brief_each(work: Sequence[tuple[str, list[Article], list[tuple[str, str]]]],
+               config: Config) -> list[StoredStory]:
+    """The single-process :data:`BriefMany` (also the body of the distributed brief task)."""
+    return [stored_story(build_story(members, config, sid, duplicates=dups), config)
+            for sid, members, dups in work]
+
+
 def _flush(store: Store, pending: list[tuple[Article, str, str]], config: Config,
-           report: IngestReport) -> None:
+           report: IngestReport, brief: BriefMany | None = None) -> None:
     """Store one batch in one transaction (the dedup check is repeated inside it: another
     writer may have stored the same article meanwhile)."""
     if not pending:
@@ -67,14 +91,9 @@ def _flush(store: Store, pending: list[tuple[Article, str, str]], config: Config
         joined: dict[str, list[Article]] = {}
         for a in new:
             joined.setdefault(story_of[a.id], []).append(a)
-        stories = [
-            stored_story(
-                build_story([*store.story_articles(sid), *members], config, sid,
-                            duplicates=duplicates.get(sid, ())),
-                config,
-            )
-            for sid, members in sorted(joined.items())
-        ]
+        work = [(sid, [*store.story_articles(sid), *members], list(duplicates.get(sid, ())))
+                for sid, members in sorted(joined.items())]
+        stories = brief(work) if brief is not None else brief_each(work, config)
         store.commit_batch([StoredArticle(a, alias, story_of[a.id]) for a, alias in fresh],
                            stories, state)
     report.stored += [a.id for a in new]
@@ -86,31 +105,51 @@ def ingest(
     items: Iterable[RawArticle | Skipped],
     config: Config,
     on_item: Callable[[str], None] | None = None,
+    *,
+    prepare: PrepareMany | None = None,
+    brief: BriefMany | None = None,
 ) -> IngestReport:
     """Store every new article of ``items``; known ones (same content hash) are reported as
-    duplicates without being prepared again."""
+    duplicates without being prepared again.
+
+    ``prepare`` and ``brief`` replace the single-process preparation and re-briefing (the
+    distributed ingest runs them as Dask tasks); the store writes stay here, in this process,
+    batch by batch in input order, so the result is the same either way.
+    """
     report = IngestReport()
     pending: list[tuple[Article, str, str]] = []
     seen: set[str] = set()
-    for item in items:
-        if isinstance(item, Skipped):
-            report.skipped.append(item)
-        else:
+    sent: deque[tuple[str, str]] = deque()  # (alias, label) of each article sent to prepare
+
+    def fresh() -> Iterator[RawArticle]:
+        for item in items:
+            if isinstance(item, Skipped):
+                report.skipped.append(item)
+                if on_item is not None:
+                    on_item(item.input)
+                continue
             label = item.path or item.url or item.id
             cid = content_id(item)
             if cid in seen or store.known_ids([cid]):
                 report.duplicates.append((label, cid))
-            else:
-                seen.add(cid)
-                try:
-                    article = prepare_article(dataclasses.replace(item, id=cid), config)
-                    pending.append((article, item.id, label))
-                except InputError as exc:
-                    report.skipped.append(Skipped(label, str(exc)))
+                if on_item is not None:
+                    on_item(item.id)
+                continue
+            seen.add(cid)
+            sent.append((item.id, label))
+            yield dataclasses.replace(item, id=cid)
+
+    prepared = prepare(fresh()) if prepare is not None else prepare_each(fresh(), config)
+    for result in prepared:
+        alias, label = sent.popleft()
+        if isinstance(result, str):
+            report.skipped.append(Skipped(label, result))
+        else:
+            pending.append((result, alias, label))
         if on_item is not None:
-            on_item(item.input if isinstance(item, Skipped) else item.id)
+            on_item(alias)
         if len(pending) >= config.ingest_batch:
-            _flush(store, pending, config, report)
+            _flush(store, pending, config, report, brief)
             pending = []
-    _flush(store, pending, config, report)
+    _flush(store, pending, config, report, brief)
     return report
