@@ -12,6 +12,7 @@ Links (union-find over distinct surface forms of the same broad type):
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter, defaultdict
 
@@ -181,24 +182,36 @@ def merge_entities(articles: list[Article], language: str) -> list[StoryEntity]:
     # Short and full person names.
     persons = [n for n in names if _broad(kind[n]) == "PERSON" and not is_acronym(n)]
     full = [n for n in persons if len(n.split()) >= 2]
+    # Indexed by word, so a story of thousands of names stays linear (no all-pairs scans).
+    by_word: dict[str, list[str]] = defaultdict(list)
+    for f in full:
+        for w in set(f.split()) | set(f.split()[-1].split("-")):
+            by_word[w].append(f)
     for n in persons:
         if len(n.split()) != 1:
             continue
-        matches = {uf.find(f) for f in full if n in re.split(r"[\s]+", f) or n in f.split()[-1].split("-")}
+        matches = {uf.find(f) for f in by_word.get(n, ())}
         if len(matches) == 1:
             uf.union(n, next(iter(matches)))
+    ordered = sorted(full)
     for f in full:  # "Joko Widodo" inside "Presiden Joko Widodo Jr" style longer forms
-        for g in full:
-            if f != g and f in g and g.startswith(f.split()[0]) and len(f.split()) >= 2:
+        first = f.split()[0]
+        for g in ordered[bisect.bisect_left(ordered, first):]:
+            if not g.startswith(first):
+                break
+            if f != g and f in g:
                 uf.union(f, g)
     # Place spelling variants.
-    places = [n for n in names if kind[n] == "LOCATION" and not is_acronym(n)]
-    for i, x in enumerate(places):
-        fx = _fold(x)
-        for y in places[i + 1:]:
-            fy = _fold(y)
-            if fx[:3] == fy[:3] and min(len(fx), len(fy)) >= 5 and edit_distance(fx, fy) <= 2:
-                uf.union(x, y)
+    by_prefix: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for n in names:
+        if kind[n] == "LOCATION" and not is_acronym(n):
+            folded = _fold(n)
+            by_prefix[folded[:3]].append((n, folded))
+    for bucket in by_prefix.values():
+        for i, (x, fx) in enumerate(bucket):
+            for y, fy in bucket[i + 1:]:
+                if min(len(fx), len(fy)) >= 5 and edit_distance(fx, fy) <= 2:
+                    uf.union(x, y)
     groups: dict[str, list[str]] = defaultdict(list)
     for n in names:
         groups[uf.find(n)].append(n)

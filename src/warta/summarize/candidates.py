@@ -17,6 +17,9 @@ MAX_WORDS = 150
 _FINAL = (".", "!", "\"", "'", "”", "’", ")", "»", "…", "。", "؟", "।")
 #: Only this many leading sentences of each article compete (the news lead carries the event).
 MAX_PER_ARTICLE = 25
+#: A story of hundreds of articles keeps only this many candidates, the leads first: the
+#: pairwise similarity matrix grows with the square of the count (2,000 is ~32 MB).
+MAX_CANDIDATES = 2000
 
 
 @dataclass(frozen=True)
@@ -34,7 +37,8 @@ def candidates(articles: Sequence[Article]) -> list[Candidate]:
     """Summary candidates of ``articles``: leading sentences of a sensible length that end as a
     complete statement (not a question, not cut off) and are not page furniture (a caption, a
     player notice: :func:`warta.clean.boilerplate_sentence`); when no sentence qualifies, every
-    leading sentence that is not furniture (short articles still get a summary)."""
+    leading sentence that is not furniture (short articles still get a summary).  A huge story
+    keeps at most :data:`MAX_CANDIDATES`, leads first."""
     out: list[Candidate] = []
     every: list[Candidate] = []
     for a, article in enumerate(articles):
@@ -50,6 +54,16 @@ def candidates(articles: Sequence[Article]) -> list[Candidate]:
             if (MIN_WORDS <= n_words <= MAX_WORDS and end.endswith(_FINAL)
                     and boilerplate_sentence(end, article.language) is None):
                 out.append(c)
-    if out:
-        return out
-    return [c for c in every if boilerplate_sentence(c.text, articles[c.article].language) is None]
+    if not out:
+        out = [c for c in every
+               if boilerplate_sentence(c.text, articles[c.article].language) is None]
+    return _bounded(out)
+
+
+def _bounded(cands: list[Candidate]) -> list[Candidate]:
+    """At most :data:`MAX_CANDIDATES`, taking every article's first sentences before any
+    article's later ones, back in story order."""
+    if len(cands) <= MAX_CANDIDATES:
+        return cands
+    kept = sorted(cands, key=lambda c: (c.sentence, c.article))[:MAX_CANDIDATES]
+    return sorted(kept, key=lambda c: (c.article, c.sentence))
