@@ -236,12 +236,33 @@ def _canonical(members: list[str], forms: Counter[str]) -> str:
     return max(names, key=lambda m: (len(m.split()), forms[m], -len(m), m))
 
 
-def entity_lookup(entities: list[StoryEntity]) -> dict[str, str]:
+class EntityLookup(dict[str, str]):
+    """Alias (case-folded) -> canonical name, with an index by last word built on first use
+    (a story with thousands of quotes would otherwise scan every alias per speaker)."""
+
+    _by_last: dict[str, set[str]] | None = None
+
+    def by_last(self) -> dict[str, set[str]]:
+        """Last word of an alias -> the canonical names it belongs to."""
+        if self._by_last is None:
+            self._by_last = _last_word_index(self)
+        return self._by_last
+
+
+def _last_word_index(lookup: dict[str, str]) -> dict[str, set[str]]:
+    out: dict[str, set[str]] = defaultdict(set)
+    for k, v in lookup.items():
+        if k.split():
+            out[k.split()[-1]].add(v)
+    return out
+
+
+def entity_lookup(entities: list[StoryEntity]) -> EntityLookup:
     """Every alias (and title-less form), case-folded -> the canonical name.
 
     Places are left out: a place is never a speaker or a source, and "Kepala Dinas Kesehatan
     Sukamaju" must not resolve to "Sukamaju" (the phrase is kept as written instead)."""
-    out: dict[str, str] = {}
+    out = EntityLookup()
     for e in entities:
         if e.type == "LOCATION":
             continue
@@ -262,7 +283,8 @@ def resolve(name: str | None, lookup: dict[str, str], language: str,
     if hits:
         return next((h for h in hits if h in persons), hits[0])
     last = strip_title(name, language).split()[-1].casefold()
-    same_last = {v for k, v in lookup.items() if k.split() and k.split()[-1] == last}
+    index = lookup.by_last() if isinstance(lookup, EntityLookup) else _last_word_index(lookup)
+    same_last = index.get(last, set())
     return next(iter(same_last)) if len(same_last) == 1 else name
 
 

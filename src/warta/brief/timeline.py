@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import defaultdict
 from dataclasses import dataclass
 
 from .. import lang
@@ -179,20 +180,22 @@ def build_timeline(story: Story, config: Config, max_dates: int | None = None) -
             if a.published is None:
                 a.times = tag_article(a, middle)
     groups: list[list[_Candidate]] = []
+    # Only groups of the same date can take a candidate: indexed, so long stories stay linear.
+    by_date: dict[str, list[list[_Candidate]]] = defaultdict(list)
     for article in story.articles:
         for c in _candidates(article):
             home = next(
                 (
                     g
-                    for g in groups
-                    if g[0].date == c.date
-                    and all(m.citation.article != c.citation.article for m in g)
+                    for g in by_date[c.date]
+                    if all(m.citation.article != c.citation.article for m in g)
                     and _similar(g[0].terms, c.terms)
                 ),
                 None,
             )
             if home is None:
                 groups.append([c])
+                by_date[c.date].append(groups[-1])
             else:
                 home.append(c)
     stated = bool(groups)
