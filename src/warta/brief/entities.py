@@ -210,7 +210,8 @@ def merge_entities(articles: list[Article], language: str) -> list[StoryEntity]:
     for bucket in by_prefix.values():
         for i, (x, fx) in enumerate(bucket):
             for y, fy in bucket[i + 1:]:
-                if min(len(fx), len(fy)) >= 5 and edit_distance(fx, fy) <= 2:
+                if (min(len(fx), len(fy)) >= 5 and abs(len(fx) - len(fy)) <= 2
+                        and edit_distance(fx, fy) <= 2):
                     uf.union(x, y)
     groups: dict[str, list[str]] = defaultdict(list)
     for n in names:
