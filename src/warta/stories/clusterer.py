@@ -33,7 +33,7 @@ import json
 import math
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from typing import Any
 
 import numpy as np
@@ -42,8 +42,8 @@ from ..model import Article
 from .dedup import DuplicateIndex
 from .features import FIELDS, ArticleFeatures, extract
 from .index import StoryIndex
-
-SparseVec = dict[str, float]
+from .topics import TopicLinker, TopicState, embedding_fields
+from .vectors import SparseVec, accumulate, top_terms, weighted_cosine
 
 #: Field weights in the join score (renormalised over the fields both sides have); chosen by
 #: grid search on the odd ECB+ topics only (bench/cluster.py documents the procedure).
@@ -54,8 +54,8 @@ MAX_TERMS: dict[str, int] = {"title": 30, "lead": 60, "body": 120, "names": 40, 
 QUERY_TERMS = 25
 #: Candidate stories scored in full per article.
 MAX_CANDIDATES = 30
-#: Version of the saved-state format.
-STATE_VERSION = 1
+#: Version of the saved-state format (1: before topics; still loaded, its stories have no topic).
+STATE_VERSION = 2
 
 
 @dataclass(frozen=True)
@@ -65,6 +65,10 @@ class Params:
     threshold: float = 0.26
     window_days: int = 7
     time_penalty: float = 0.1
+    #: The topic level (:mod:`.topics`): join score needed to link a new story into a topic,
+    #: and how long a topic stays open without news (days; 0: forever).
+    topic_threshold: float = 0.16
+    topic_window_days: int = 365
 
 
 @dataclass(frozen=True)
@@ -92,6 +96,8 @@ class StoryState:
     #: Per field: the sum of the members' unit vectors, and that sum's squared norm.
     centroid: dict[str, SparseVec] = field(default_factory=dict)
     norm2: dict[str, float] = field(default_factory=dict)
+    #: The id of the topic the story belongs to (:mod:`.topics`; None in states saved before).
+    topic: str | None = None
 
 
 def story_id_of(seed_article_id: str) -> str:
@@ -117,6 +123,7 @@ class Clusterer:
         self._dups = DuplicateIndex()
         self._heap: list[tuple[int, int]] = []  # (last date ordinal, story number), lazy
         self._today: dt.date | None = None
+        self._topics = TopicLinker(self.params.topic_threshold, self.params.topic_window_days)
 
     # -- public API ---------------------------------------------------------------------------
 
@@ -141,11 +148,17 @@ class Clusterer:
             best, score = self._best_story(vecs, feats.published)
             if best is not None and score < self.params.threshold:
                 best = None
+        if feats.embedding is not None:
+            vecs.update(embedding_fields(feats.embedding))
         if best is None:
             best = len(self._stories)
-            self._stories.append(StoryState(story_id_of(feats.id), []))
+            sid = story_id_of(feats.id)
+            topic = self._topics.link(sid, vecs, feats.published, feats.language)
+            self._stories.append(StoryState(sid, [], topic=topic))
             score = max(score, 0.0)
         story = self._stories[best]
+        if story.topic is not None:
+            self._topics.add(story.topic, vecs, feats.published, feats.language)
         story.articles.append(feats.id)
         if duplicate_of is not None:
             story.duplicates.append((duplicate_of, feats.id))
@@ -169,6 +182,11 @@ class Clusterer:
         return None if i is None else self._stories[i].id
 
     @property
+    def topics(self) -> list[TopicState]:
+        """Every topic so far (stories linked into ongoing subjects), in order of creation."""
+        return self._topics.topics
+
+    @property
     def hot_stories(self) -> int:
         """How many stories are inside the time window now."""
         return len(self._index)
@@ -186,26 +204,13 @@ class Clusterer:
         return {t: v / norm for t, v in vec.items()} if norm > 0 else {}
 
     def _query(self, vecs: dict[str, SparseVec]) -> dict[str, float]:
-        acc: dict[str, float] = {}
-        for f in ("title", "lead", "body", "names", "numbers"):
-            for t, v in vecs[f].items():
-                acc[t] = acc.get(t, 0.0) + WEIGHTS[f] * v
-        top = sorted(acc.items(), key=lambda kv: (-kv[1], kv[0]))[:QUERY_TERMS]
-        return dict(top)
+        return top_terms(vecs, WEIGHTS, QUERY_TERMS)
 
     def score(self, vecs: dict[str, SparseVec], story: StoryState, day: dt.date | None) -> float:
         """Weighted mean of field cosines minus the time-decay term."""
-        total, weight = 0.0, 0.0
-        for f in FIELDS:
-            vec, cen = vecs[f], story.centroid.get(f)
-            if not vec or not cen:
-                continue
-            dot = sum(v * cen.get(t, 0.0) for t, v in vec.items())
-            total += WEIGHTS[f] * dot / math.sqrt(story.norm2[f])
-            weight += WEIGHTS[f]
-        if weight == 0.0:
+        sim = weighted_cosine(vecs, story.centroid, story.norm2, WEIGHTS)
+        if sim == 0.0:
             return 0.0
-        sim = total / weight
         gap = self._gap(story, day)
         if gap and self.params.window_days:
             sim -= self.params.time_penalty * min(gap, self.params.window_days) / self.params.window_days
@@ -235,15 +240,7 @@ class Clusterer:
 
     def _update(self, s: int, vecs: dict[str, SparseVec], day: dt.date | None) -> None:
         story = self._stories[s]
-        for f in FIELDS:
-            vec = vecs[f]
-            if not vec:
-                continue
-            cen = story.centroid.setdefault(f, {})
-            dot = sum(v * cen.get(t, 0.0) for t, v in vec.items())
-            story.norm2[f] = story.norm2.get(f, 0.0) + 2.0 * dot + 1.0
-            for t, v in vec.items():
-                cen[t] = cen.get(t, 0.0) + v
+        accumulate(story.centroid, story.norm2, vecs, FIELDS)
         if day is not None:
             story.first = day if story.first is None else min(story.first, day)
             story.last = day if story.last is None else max(story.last, day)
@@ -277,8 +274,7 @@ class Clusterer:
         """The whole state as plain JSON-able data (see :meth:`from_dict`)."""
         return {
             "version": STATE_VERSION,
-            "params": {"threshold": self.params.threshold, "window_days": self.params.window_days,
-                       "time_penalty": self.params.time_penalty},
+            "params": asdict(self.params),
             "n": self._n,
             "today": self._today.isoformat() if self._today else None,
             "df": dict(sorted(self._df.items())),
@@ -293,18 +289,22 @@ class Clusterer:
                     "centroid": {f: dict(sorted(v.items())) for f, v in sorted(s.centroid.items())},
                     "norm2": dict(sorted(s.norm2.items())),
                     "indexed": self._index.terms_of(i) if s.hot else [],
+                    "topic": s.topic,
                 }
                 for i, s in enumerate(self._stories)
             ],
             "fingerprints": [list(e) for e in self._dups.entries()],
+            "topics": self._topics.to_dict(),
         }
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Clusterer:
         """Rebuild a clusterer saved by :meth:`to_dict`; it continues exactly where it stopped."""
-        if data.get("version") != STATE_VERSION:
+        if data.get("version") not in (1, STATE_VERSION):
             raise ValueError(f"unsupported clusterer state version {data.get('version')!r}")
         c = cls(Params(**data["params"]))
+        if "topics" in data:
+            c._topics = TopicLinker.from_dict(data["topics"])
         c._n = int(data["n"])
         c._today = dt.date.fromisoformat(data["today"]) if data["today"] else None
         c._df = Counter({str(k): int(v) for k, v in data["df"].items()})
@@ -318,6 +318,7 @@ class Clusterer:
                 hot=bool(s["hot"]),
                 centroid={f: {str(t): float(v) for t, v in vec.items()} for f, vec in s["centroid"].items()},
                 norm2={f: float(v) for f, v in s["norm2"].items()},
+                topic=s.get("topic"),
             )
             c._stories.append(story)
             for a in story.articles:

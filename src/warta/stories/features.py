@@ -49,6 +49,9 @@ class ArticleFeatures:
     #: (near-copies; None for very short bodies): see :mod:`.dedup`.
     exact_key: str
     minhash: np.ndarray | None
+    #: A unit multilingual sentence embedding of title + lead (``embed`` extra, :mod:`.embed`);
+    #: None without it.  Only the topic level uses it.
+    embedding: np.ndarray | None = None
 
 
 def _entity_names(article: Article) -> list[str] | None:
@@ -60,8 +63,9 @@ def _entity_names(article: Article) -> list[str] | None:
     return [n for n in out if n] or None
 
 
-def extract(article: Article) -> ArticleFeatures:
-    """The features of one prepared article (sentences already split)."""
+def extract(article: Article, embed: bool = False) -> ArticleFeatures:
+    """The features of one prepared article (sentences already split); ``embed`` adds the
+    multilingual embedding of title + lead (needs the ``embed`` extra, :mod:`.embed`)."""
     lang = article.language
     sentences = [s.text for s in article.sentences]
     title = article.title or ""
@@ -80,8 +84,13 @@ def extract(article: Article) -> ArticleFeatures:
         "numbers": Counter(n for n in numbers if len(n) >= 3 and not _is_year(n)),
     }
     words = tuple(w.lower() for w in _WORD.findall(body))
+    embedding = None
+    if embed:
+        from .embed import embed_text
+
+        embedding = embed_text((title + "\n" + lead).strip())
     return ArticleFeatures(article.id, lang, article.published, title, fields,
-                           dedup.exact_key(words), dedup.fingerprint(words))
+                           dedup.exact_key(words), dedup.fingerprint(words), embedding)
 
 
 def _is_year(token: str) -> bool:
