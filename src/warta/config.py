@@ -36,6 +36,8 @@ class Config:
     #: a topic stays open without news (0: forever).
     topic_threshold: float = 0.16
     topic_window_days: int = 365
+    #: Multilingual embeddings for the topic level (needs ``pip install 'warta[embed]'``).
+    topic_embed: bool = False
     #: Put each story's topic id in the digest (``warta digest --topics``).
     story_topics: bool = False
     #: Most sentences in a story summary.

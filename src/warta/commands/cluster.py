@@ -44,6 +44,8 @@ def register(sub: Any) -> None:
                    help="score (0-1] a new story needs to link into a topic")
     p.add_argument("--topic-window-days", type=int, metavar="DAYS",
                    help="a topic without news for this many days takes no new stories (0: never closes)")
+    p.add_argument("--embed", action="store_true",
+                   help="link stories into topics across languages (needs pip install 'warta[embed]')")
     p.set_defaults(func=run)
 
 
@@ -93,6 +95,7 @@ def run(args: argparse.Namespace) -> int:
         "story_window_days": args.story_window_days,
         "topic_threshold": args.topic_threshold,
         "topic_window_days": args.topic_window_days,
+        "topic_embed": args.embed or None,
     })
     bar = Progress("warta: reading", enabled=config.progress)
     try:

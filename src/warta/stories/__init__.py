@@ -29,7 +29,8 @@ __all__ = [
 def params_from_config(config: Config) -> Params:
     """The clusterer knobs a :class:`Config` sets."""
     return Params(threshold=config.story_threshold, window_days=config.story_window_days,
-                  topic_threshold=config.topic_threshold, topic_window_days=config.topic_window_days)
+                  topic_threshold=config.topic_threshold, topic_window_days=config.topic_window_days,
+                  embed=config.topic_embed)
 
 
 def cluster_articles(

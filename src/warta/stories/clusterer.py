@@ -69,6 +69,8 @@ class Params:
     #: and how long a topic stays open without news (days; 0: forever).
     topic_threshold: float = 0.16
     topic_window_days: int = 365
+    #: Give articles a multilingual embedding (``embed`` extra) so topics can span languages.
+    embed: bool = False
 
 
 @dataclass(frozen=True)
@@ -129,7 +131,7 @@ class Clusterer:
 
     def add(self, article: Article | ArticleFeatures) -> Assignment:
         """Assign one article (or its precomputed features) to a story; returns where it went."""
-        feats = article if isinstance(article, ArticleFeatures) else extract(article)
+        feats = article if isinstance(article, ArticleFeatures) else extract(article, self.params.embed)
         if feats.id in self._story_of:
             # The same id twice: keep the first assignment (ids name articles).
             s = self._stories[self._story_of[feats.id]]
