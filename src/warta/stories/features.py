@@ -71,14 +71,19 @@ def extract(article: Article, embed: bool = False) -> ArticleFeatures:
     title = article.title or ""
     body = " ".join(sentences)
     lead = " ".join(sentences[:LEAD_SENTENCES])
-    body_terms = text.content_terms(body, lang)
-    numbers = [t for t in body_terms if _NUMBER.fullmatch(t)]
-    numbers += [t for t in text.content_terms(title, lang) if _NUMBER.fullmatch(t)]
+    # Terms per sentence, once: no token spans a space, so the lead's and the body's terms are
+    # concatenations of these (the same lists content_terms gives on the joined text).
+    per_sentence = [text.content_terms(s, lang) for s in sentences]
+    body_terms = [t for terms in per_sentence for t in terms]
+    lead_terms = [t for terms in per_sentence[:LEAD_SENTENCES] for t in terms]
+    title_terms = text.content_terms(title, lang)
+    numeric = {t for t in (*body_terms, *title_terms) if _NUMBER.fullmatch(t)}
+    numbers = [t for t in body_terms if t in numeric] + [t for t in title_terms if t in numeric]
     names = _entity_names(article) or text.name_terms(title + "\n" + body)
     fields = {
-        "title": Counter(t for t in text.content_terms(title, lang) if not _NUMBER.fullmatch(t)),
-        "lead": Counter(t for t in text.content_terms(lead, lang) if not _NUMBER.fullmatch(t)),
-        "body": Counter(t for t in body_terms if not _NUMBER.fullmatch(t)),
+        "title": Counter(t for t in title_terms if t not in numeric),
+        "lead": Counter(t for t in lead_terms if t not in numeric),
+        "body": Counter(t for t in body_terms if t not in numeric),
         "names": Counter(names),
         # Years and small counts ("2", "10") are everywhere; keep numbers that can identify.
         "numbers": Counter(n for n in numbers if len(n) >= 3 and not _is_year(n)),
