@@ -140,6 +140,7 @@ class Clusterer:
         self._n += 1
         self._df.update({t for f in FIELDS for t in feats.fields[f]})
         vecs = {f: self._vector(feats.fields[f], MAX_TERMS[f]) for f in FIELDS}
+        query = self._query(vecs)
         original, key, values = self._dups.find(feats.exact_key, feats.minhash)
         duplicate_of: str | None = None
         best: int | None
@@ -147,25 +148,26 @@ class Clusterer:
         if original is not None and original in self._story_of:
             best, score, duplicate_of = self._story_of[original], 1.0, original
         else:
-            best, score = self._best_story(vecs, feats.published)
+            best, score = self._best_story(vecs, query, feats.published)
             if best is not None and score < self.params.threshold:
                 best = None
         if feats.embedding is not None:
             vecs.update(embedding_fields(feats.embedding))
+        topic_query = self._topics.query(vecs)
         if best is None:
             best = len(self._stories)
             sid = story_id_of(feats.id)
-            topic = self._topics.link(sid, vecs, feats.published, feats.language)
+            topic = self._topics.link(sid, vecs, topic_query, feats.published, feats.language)
             self._stories.append(StoryState(sid, [], topic=topic))
             score = max(score, 0.0)
         story = self._stories[best]
         if story.topic is not None:
-            self._topics.add(story.topic, vecs, feats.published, feats.language)
+            self._topics.add(story.topic, vecs, topic_query, feats.published, feats.language)
         story.articles.append(feats.id)
         if duplicate_of is not None:
             story.duplicates.append((duplicate_of, feats.id))
         self._story_of[feats.id] = best
-        self._update(best, vecs, feats.published)
+        self._update(best, vecs, query, feats.published)
         self._dups.add(feats.id, key, values, self._n)
         return Assignment(feats.id, story.id, duplicate_of, score)
 
@@ -195,11 +197,10 @@ class Clusterer:
 
     # -- scoring ------------------------------------------------------------------------------
 
-    def _idf(self, term: str) -> float:
-        return math.log((1 + self._n) / (1 + self._df.get(term, 0))) + 1.0
-
     def _vector(self, counts: Counter[str], keep: int) -> SparseVec:
-        vec = {t: (1.0 + math.log(c)) * self._idf(t) for t, c in counts.items()}
+        # Sublinear tf x smoothed idf: log((1 + n) / (1 + df)) + 1 (inlined: the hot loop).
+        n1, df, log = 1 + self._n, self._df, math.log
+        vec = {t: (1.0 + log(c)) * (log(n1 / (1 + df.get(t, 0))) + 1.0) for t, c in counts.items()}
         if len(vec) > keep:
             vec = dict(sorted(vec.items(), key=lambda kv: (-kv[1], kv[0]))[:keep])
         norm = math.sqrt(sum(v * v for v in vec.values()))
@@ -226,10 +227,12 @@ class Clusterer:
             return 0
         return min(abs((day - story.first).days), abs((day - story.last).days))
 
-    def _best_story(self, vecs: dict[str, SparseVec], day: dt.date | None) -> tuple[int | None, float]:
+    def _best_story(
+        self, vecs: dict[str, SparseVec], query: dict[str, float], day: dt.date | None
+    ) -> tuple[int | None, float]:
         best: int | None = None
         best_score = -1.0
-        for s in self._index.candidates(self._query(vecs), MAX_CANDIDATES):
+        for s in self._index.candidates(query, MAX_CANDIDATES):
             story = self._stories[s]
             if self._gap(story, day) > self.params.window_days:
                 continue
@@ -240,14 +243,16 @@ class Clusterer:
 
     # -- state updates ------------------------------------------------------------------------
 
-    def _update(self, s: int, vecs: dict[str, SparseVec], day: dt.date | None) -> None:
+    def _update(
+        self, s: int, vecs: dict[str, SparseVec], query: dict[str, float], day: dt.date | None
+    ) -> None:
         story = self._stories[s]
         accumulate(story.centroid, story.norm2, vecs, FIELDS)
         if day is not None:
             story.first = day if story.first is None else min(story.first, day)
             story.last = day if story.last is None else max(story.last, day)
             heapq.heappush(self._heap, (story.last.toordinal(), s))
-        self._index.add(s, self._query(vecs))
+        self._index.add(s, query)
 
     def _advance(self, day: dt.date | None) -> None:
         """Move the clock to ``day`` and let stories that fell out of the window go cold."""

@@ -57,7 +57,7 @@ BAND_WEIGHT = 0.02
 MAX_TERMS = 400
 #: Query terms a seed article looks up in the topic index, and topics scored in full.
 QUERY_TERMS = 30
-MAX_CANDIDATES = 30
+MAX_CANDIDATES = 10
 _FIELDS = tuple(WEIGHTS)
 _EMBED, _BANDS = "embedding", "bands"
 _QUERY_WEIGHTS = {**WEIGHTS, _BANDS: BAND_WEIGHT}
@@ -128,13 +128,20 @@ class TopicLinker:
             return weighted_cosine(vecs, topic.centroid, topic.norm2, {_EMBED: 1.0}) - EMBED_THRESHOLD
         return weighted_cosine(vecs, topic.centroid, topic.norm2, WEIGHTS) - self.threshold
 
-    def link(self, story_id: str, vecs: dict[str, SparseVec], day: dt.date | None, language: str = "") -> str:
-        """The topic of a new story whose seed article has ``vecs``: the best hot topic when its
-        score reaches the threshold, else a new topic.  Call :meth:`add` for the seed too."""
+    @staticmethod
+    def query(vecs: dict[str, SparseVec]) -> dict[str, float]:
+        """An article's topic-index query (and the terms its topic is indexed under)."""
+        return top_terms(vecs, _QUERY_WEIGHTS, QUERY_TERMS)
+
+    def link(self, story_id: str, vecs: dict[str, SparseVec], query: dict[str, float],
+             day: dt.date | None, language: str = "") -> str:
+        """The topic of a new story whose seed article has ``vecs`` (and :meth:`query`): the
+        best hot topic when its score reaches the threshold, else a new topic.  Call
+        :meth:`add` for the seed too."""
         self._advance(day)
         best: int | None = None
         best_margin = -math.inf
-        for t in self._index.candidates(top_terms(vecs, _QUERY_WEIGHTS, QUERY_TERMS), MAX_CANDIDATES):
+        for t in self._index.candidates(query, MAX_CANDIDATES):
             m = self.margin(vecs, language, self._topics[t])
             if m > best_margin:  # candidates come in a fixed order: ties keep the first
                 best, best_margin = t, m
@@ -145,7 +152,8 @@ class TopicLinker:
         self._topics[best].stories.append(story_id)
         return self._topics[best].id
 
-    def add(self, topic_id: str, vecs: dict[str, SparseVec], day: dt.date | None, language: str = "") -> None:
+    def add(self, topic_id: str, vecs: dict[str, SparseVec], query: dict[str, float],
+            day: dt.date | None, language: str = "") -> None:
         """Add one article (in ``language``) of a story of ``topic_id`` to that topic."""
         t = self._number[topic_id]
         topic = self._topics[t]
@@ -158,7 +166,7 @@ class TopicLinker:
         if day is not None and (topic.last is None or day > topic.last):
             topic.last = day
             heapq.heappush(self._heap, (day.toordinal(), t))
-        self._index.add(t, top_terms(vecs, _QUERY_WEIGHTS, QUERY_TERMS))
+        self._index.add(t, query)
 
     def _advance(self, day: dt.date | None) -> None:
         if day is None or not self.window_days or (self._today is not None and day <= self._today):

@@ -6,10 +6,19 @@ that a cosine against it costs one sparse dot product.
 
 from __future__ import annotations
 
+import heapq
 import math
 from collections.abc import Mapping
 
 SparseVec = dict[str, float]
+
+
+def dot(vec: SparseVec, other: SparseVec) -> float:
+    """Sparse dot product over the shared terms only (the key intersection runs in C).
+    ``math.fsum`` is exactly rounded, so the result does not depend on the (hash-seeded) order
+    of the intersection: deterministic across processes."""
+    shared = vec.keys() & other.keys()
+    return math.fsum([vec[t] * other[t] for t in shared]) if shared else 0.0
 
 
 def weighted_cosine(
@@ -25,8 +34,7 @@ def weighted_cosine(
         vec, cen = vecs.get(f), centroid.get(f)
         if not vec or not cen or not w:
             continue
-        dot = sum(v * cen.get(t, 0.0) for t, v in vec.items())
-        total += w * dot / math.sqrt(norm2[f])
+        total += w * dot(vec, cen) / math.sqrt(norm2[f])
         weight += w
     return total / weight if weight else 0.0
 
@@ -43,8 +51,7 @@ def accumulate(
         if not vec:
             continue
         cen = centroid.setdefault(f, {})
-        dot = sum(v * cen.get(t, 0.0) for t, v in vec.items())
-        norm2[f] = norm2.get(f, 0.0) + 2.0 * dot + 1.0
+        norm2[f] = norm2.get(f, 0.0) + 2.0 * dot(vec, cen) + 1.0
         for t, v in vec.items():
             cen[t] = cen.get(t, 0.0) + v
 
@@ -56,7 +63,7 @@ def prune(centroid: dict[str, SparseVec], norm2: dict[str, float], keep: int) ->
     for f, cen in centroid.items():
         if len(cen) <= 2 * keep:
             continue
-        kept = dict(sorted(cen.items(), key=lambda kv: (-kv[1], kv[0]))[:keep])
+        kept = dict(heapq.nsmallest(keep, cen.items(), key=_heaviest))
         centroid[f] = kept
         norm2[f] = sum(v * v for v in kept.values())
 
@@ -67,4 +74,8 @@ def top_terms(vecs: Mapping[str, SparseVec], weights: Mapping[str, float], n: in
     for f, w in weights.items():
         for t, v in vecs.get(f, {}).items():
             acc[t] = acc.get(t, 0.0) + w * v
-    return dict(sorted(acc.items(), key=lambda kv: (-kv[1], kv[0]))[:n])
+    return dict(heapq.nsmallest(n, acc.items(), key=_heaviest))
+
+
+def _heaviest(kv: tuple[str, float]) -> tuple[float, str]:
+    return (-kv[1], kv[0])
