@@ -86,8 +86,9 @@ def main() -> None:
         # The cross-language embedding threshold, tuned the same way with the embedding score
         # used on every pair (ECB+ is English only).
         topics.EMBED_ALWAYS = True
-        topics.EMBED_THRESHOLD = tune("warta embedding", lambda e: _with_embed_threshold(e, arts, feats, w_t, w),
-                                      gold, _grid(0.84, 0.94, 0.01))
+        topics.EMBED_THRESHOLD = tune(
+            "warta embedding", lambda e: _with_embed_threshold(e, arts, feats, w_t, w), gold,
+            _grid(0.84, 0.94, 0.01))
         topics.EMBED_ALWAYS = False
 
     sets: list[tuple[str, Callable[[], list[Item]]]] = [
@@ -112,7 +113,8 @@ def main() -> None:
         print(json.dumps({"warta_topic_threshold": w_t, "embed_threshold": topics.EMBED_THRESHOLD,
                           "agglo_threshold": a_t, "rows": rows}, indent=1))
         return
-    print(f"warta topic threshold {w_t}, embedding threshold {topics.EMBED_THRESHOLD}, agglo distance threshold {a_t} (tuned on odd ECB+ topic "
+    print(f"warta topic threshold {w_t}, embedding threshold {topics.EMBED_THRESHOLD}, "
+          f"agglo distance threshold {a_t} (tuned on odd ECB+ topic "
           f"labels); topic window {w} days; embeddings {'on' if args.embed else 'off'}")
     print(f"{'set':30} {'system':16} {'docs':>5} {'gold':>4} {'clus':>5} "
           f"{'P':>6} {'R':>6} {'F1':>6} {'ARI':>6}")
