@@ -12,6 +12,9 @@ For each article (see :meth:`Clusterer.add`):
    candidate is joined when its score reaches ``threshold`` (calibrated on half of the ECB+
    topics, ``bench/cluster.py --calibrate``), else the article starts a new story.
 
+4. **Topic**: a new story is linked into a topic (:mod:`.topics`), and every article is added to
+   its story's topic; this never changes which story an article joins.
+
 IDF is incremental: document frequencies are updated as articles arrive, and an article's
 vectors use the table as it is at its arrival (itself included), so the result never depends on
 articles that come later.  A story stays "hot" while its newest article is at most
