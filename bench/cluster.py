@@ -48,15 +48,16 @@ def _jsonl(path: Path) -> list[dict[str, object]]:
         return [json.loads(line) for line in fh if line.strip()]
 
 
-def load_ecb(parity: int) -> list[Item]:
-    """ECB+ documents of topics with ``topic % 2 == parity`` (1: tuning half, 0: held-out)."""
+def load_ecb(parity: int, label: str = "gold_event_cluster") -> list[Item]:
+    """ECB+ documents of topics with ``topic % 2 == parity`` (1: tuning half, 0: held-out), gold
+    ``label``: ``gold_event_cluster`` (events) or ``topic`` (two similar events: topic level)."""
     rows = _jsonl(require(DATA_DIR / "ecbplus_event_clusters" / "ecbplus_docs.jsonl", "ECB+"))
     out = []
     for r in rows:
         if int(str(r["topic"])) % 2 != parity:
             continue
         raw = RawArticle(id=str(r["doc_name"]), text=str(r["text"]), format="jsonl", language="en")
-        out.append((raw, str(r["gold_event_cluster"])))
+        out.append((raw, str(r[label])))
     return out
 
 
@@ -99,9 +100,10 @@ def load_stance() -> list[Item]:
 
 
 def prepare(
-    items: Sequence[Item], undated: bool = False
+    items: Sequence[Item], undated: bool = False, embed: bool = False
 ) -> tuple[list[Article], list[ArticleFeatures], Gold]:
-    """Run the pipeline; ``undated`` drops dates the cleaner found in the text (ECB+: time off)."""
+    """Run the pipeline; ``undated`` drops dates the cleaner found in the text (ECB+: time off);
+    ``embed`` adds multilingual embeddings to the features (``embed`` extra)."""
     config = Config()
     articles, gold = [], {}
     for raw, label in items:
@@ -113,7 +115,7 @@ def prepare(
             article.published = None
         articles.append(article)
         gold[raw.id] = label
-    return articles, [extract(a) for a in articles], gold
+    return articles, [extract(a, embed=embed) for a in articles], gold
 
 
 # -- systems ---------------------------------------------------------------------------------

@@ -6,7 +6,8 @@ articles cycles over them, each copy re-dated across months (copy k of an articl
 sentence dropped at random, seeded), with id ``<id>#<k>``.  For each size the run prints:
 
 * **features/s**: :func:`warta.stories.features.extract` (stemming with PySastrawi, cached);
-* **assign/s**: :meth:`Clusterer.add` on the precomputed features (index, dedup, scoring);
+* **assign/s**: :meth:`Clusterer.add` on the precomputed features (index, dedup, scoring, and
+  the topic level: linking each new story into a topic);
 * stories, the most hot stories at any time, and the process's peak RSS (each size runs in a fresh child
   process, so the peak is that size's own).
 
@@ -105,7 +106,7 @@ def run_one(n: int) -> dict[str, float]:
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     return {"n": n, "unique": len(base), "prepare_s": prep_s, "features_per_s": n / feat_s,
             "assign_per_s": n / assign_s, "stories": len(c.stories), "hot": c.hot_stories,
-            "hot_max": hot_max, "peak_rss_mb": rss, "ms_per_article_by_tenth": laps,
+            "hot_max": hot_max, "topics": len(c.topics), "peak_rss_mb": rss, "ms_per_article_by_tenth": laps,
             "assign_s": assign_s, "features_s": feat_s}
 
 
@@ -120,7 +121,8 @@ def main() -> None:
         return
     print(f"# {dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC, Python {platform.python_version()}, "
           f"{os.cpu_count()} cores, load {os.getloadavg()[0]:.2f}")
-    print(f"{'articles':>9} {'features/s':>11} {'assign/s':>9} {'stories':>8} {'hot max':>8} {'peak MB':>8}  "
+    print(f"{'articles':>9} {'features/s':>11} {'assign/s':>9} {'stories':>8} {'hot max':>8} {'topics':>7} "
+          f"{'peak MB':>8}  "
           "assign ms/article per tenth of the stream")
     last: dict[str, float] | None = None
     for n in args.sizes:
@@ -137,7 +139,7 @@ def main() -> None:
         r = json.loads(out.stdout.strip().splitlines()[-1])
         laps = " ".join(f"{x:.2f}" for x in r["ms_per_article_by_tenth"])
         print(f"{n:>9} {r['features_per_s']:>11.0f} {r['assign_per_s']:>9.0f} {r['stories']:>8} "
-              f"{r['hot_max']:>8} {r['peak_rss_mb']:>8.0f}  {laps}", flush=True)
+              f"{r['hot_max']:>8} {r['topics']:>7} {r['peak_rss_mb']:>8.0f}  {laps}", flush=True)
         last = r
 
 

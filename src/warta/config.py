@@ -31,6 +31,15 @@ class Config:
     story_threshold: float = 0.26
     #: Articles more than this many days apart never join the same story (when both are dated).
     story_window_days: int = 7
+    #: Topic level (warta.stories.topics): score at which a new story links into a topic
+    #: (tuned on the odd ECB+ topics' topic labels, bench/cluster_topics.py), and how many days
+    #: a topic stays open without news (0: forever).
+    topic_threshold: float = 0.16
+    topic_window_days: int = 365
+    #: Multilingual embeddings for the topic level (needs ``pip install 'warta[embed]'``).
+    topic_embed: bool = False
+    #: Put each story's topic id in the digest (``warta digest --topics``).
+    story_topics: bool = False
     #: Most sentences in a story summary.
     summary_sentences: int = 5
     #: Most words in a story summary (``None``: only ``summary_sentences`` limits it).
@@ -63,11 +72,12 @@ class Config:
                 raise ConfigError(f"{name} must be positive")
         if not self.url_timeout > 0:
             raise ConfigError("url_timeout must be positive")
-        for name in ("story_threshold", "redundancy_threshold"):
+        for name in ("story_threshold", "redundancy_threshold", "topic_threshold"):
             if not 0.0 < float(getattr(self, name)) <= 1.0:
                 raise ConfigError(f"{name} must be in (0, 1]")
-        if self.story_window_days < 0:
-            raise ConfigError("story_window_days must be >= 0")
+        for name in ("story_window_days", "topic_window_days"):
+            if int(getattr(self, name)) < 0:
+                raise ConfigError(f"{name} must be >= 0")
         for name in ("ingest_batch", "max_request_bytes"):
             if int(getattr(self, name)) <= 0:
                 raise ConfigError(f"{name} must be positive")

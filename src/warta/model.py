@@ -252,6 +252,9 @@ class Story:
     #: Near-duplicate article pairs ``(original id, copy id)``: syndicated copies and light
     #: rewrites, so later stages can count one wire report once.
     duplicates: list[tuple[str, str]] = field(default_factory=list)
+    #: The topic (ongoing subject, warta.stories.topics) the story belongs to; set only when
+    #: ``Config.story_topics`` asks for it.
+    topic: str | None = None
 
 
 def independent_sources(story: Story, citations: Sequence[Citation]) -> int:

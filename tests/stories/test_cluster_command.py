@@ -21,7 +21,7 @@ def test_cluster_json_contract(tmp_path, capsys):
     assert main(["cluster", str(tmp_path), "--format", "json", "--no-progress"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert set(data) == {"stories", "skipped"}
-    assert all(set(s) == {"id", "title", "articles", "duplicates"} for s in data["stories"])
+    assert all(set(s) == {"id", "title", "articles", "duplicates", "topic"} for s in data["stories"])
     first = data["stories"][0]
     assert sorted(first["articles"]) == sorted([str(tmp_path / "a.txt"), str(tmp_path / "copy.txt")])
     assert first["duplicates"] == [[str(tmp_path / "a.txt"), str(tmp_path / "copy.txt")]]

@@ -46,10 +46,12 @@ def story_id(articles: Sequence[Article]) -> str:
 
 def build_stories(articles: Sequence[Article], config: Config) -> list[Story]:
     """Stories with briefs, largest first (ties: earliest date, then id)."""
-    stories = [
-        build_story(group, config, duplicates=state.duplicates)
-        for state, group in cluster_articles(articles, config)
-    ]
+    stories = []
+    for state, group in cluster_articles(articles, config):
+        story = build_story(group, config, duplicates=state.duplicates)
+        if config.story_topics:
+            story.topic = state.topic
+        stories.append(story)
     stories.sort(key=story_order)
     return stories
 

@@ -1,8 +1,10 @@
 """``warta cluster``: articles in, stories (ids, titles, member ids, near-duplicates) out.
 
 Uses the same clusterer as ``warta digest`` (:mod:`warta.stories`) but writes no summaries, so it
-is the fast way to see how a stream groups.  ``--format json`` prints exactly
-``{"stories": [{"id", "title", "articles", "duplicates"}], "skipped": [...]}``.
+is the fast way to see how a stream groups.  ``--format json`` prints
+``{"stories": [{"id", "title", "articles", "duplicates", "topic"}], "skipped": [...]}``;
+``--level topic`` groups one level up, stories linked into ongoing subjects
+(:mod:`warta.stories.topics`): ``{"topics": [{"id", "title", "stories", "articles"}], "skipped"}``.
 """
 
 from __future__ import annotations
@@ -36,6 +38,14 @@ def register(sub: Any) -> None:
                    help="join score (0-1] needed to join a story")
     p.add_argument("--story-window-days", type=int, metavar="DAYS",
                    help="dated articles further apart than this never share a story")
+    p.add_argument("--level", choices=("story", "topic"), default="story",
+                   help="group articles into stories (events, default) or topics (ongoing subjects)")
+    p.add_argument("--topic-threshold", type=float, metavar="X",
+                   help="score (0-1] a new story needs to link into a topic")
+    p.add_argument("--topic-window-days", type=int, metavar="DAYS",
+                   help="a topic without news for this many days takes no new stories (0: never closes)")
+    p.add_argument("--embed", action="store_true",
+                   help="link stories into topics across languages (needs pip install 'warta[embed]')")
     p.set_defaults(func=run)
 
 
@@ -47,17 +57,34 @@ def clusters_to_dict(
     for state, members in cluster_articles(articles, config):
         first = min((a.published for a in members if a.published), default=dt.date.max)
         title = headline(members) or members[0].id
-        stories.append((len(members), first, state.id, {
+        story: dict[str, Any] = {
             "id": state.id,
             "title": title,
             "articles": [a.id for a in members],
             "duplicates": [[a, b] for a, b in state.duplicates],
-        }))
+        }
+        if state.topic is not None:
+            story["topic"] = state.topic
+        stories.append((len(members), first, state.id, story))
     stories.sort(key=lambda s: (-s[0], s[1], s[2]))
     return {
         "stories": [s[3] for s in stories],
         "skipped": [{"input": s.input, "reason": s.reason} for s in skipped],
     }
+
+
+def topics_to_dict(stories: dict[str, Any]) -> dict[str, Any]:
+    """``--level topic``: the stories of :func:`clusters_to_dict` grouped by topic, largest topic
+    first (ties: the order of their largest stories); a topic's title is its largest story's."""
+    topics: dict[str, dict[str, Any]] = {}
+    for story in stories["stories"]:  # largest story first: it names its topic
+        topic = topics.setdefault(story.get("topic", story["id"]), {
+            "id": story.get("topic", story["id"]), "title": story["title"], "stories": [], "articles": [],
+        })
+        topic["stories"].append(story["id"])
+        topic["articles"].extend(story["articles"])
+    ranked = sorted(enumerate(topics.values()), key=lambda it: (-len(it[1]["articles"]), it[0]))
+    return {"topics": [t for _, t in ranked], "skipped": stories["skipped"]}
 
 
 def run(args: argparse.Namespace) -> int:
@@ -66,6 +93,9 @@ def run(args: argparse.Namespace) -> int:
         **input_options(args),
         "story_threshold": args.story_threshold,
         "story_window_days": args.story_window_days,
+        "topic_threshold": args.topic_threshold,
+        "topic_window_days": args.topic_window_days,
+        "topic_embed": args.embed or None,
     })
     bar = Progress("warta: reading", enabled=config.progress)
     try:
@@ -74,9 +104,10 @@ def run(args: argparse.Namespace) -> int:
         bar.close()
     report_skipped(skipped, args.quiet)
     result = clusters_to_dict(articles, skipped, config)
-    sys.stderr.write(
-        f"warta: {len(articles)} article(s) read, {len(skipped)} skipped, "
-        f"{len(result['stories'])} story(ies)\n"
-    )
+    counts = f"{len(result['stories'])} story(ies)"
+    if args.level == "topic":
+        result = topics_to_dict(result)
+        counts += f" in {len(result['topics'])} topic(s)"
+    sys.stderr.write(f"warta: {len(articles)} article(s) read, {len(skipped)} skipped, {counts}\n")
     write_output(json.dumps(result, ensure_ascii=False, indent=2) + "\n", args.output)
     return EXIT_OK if articles else EXIT_NOTHING

@@ -37,6 +37,8 @@ def register(sub: Any) -> None:
     p.add_argument("--summary-sentences", type=int, metavar="K", help="sentences per summary")
     p.add_argument("--story-threshold", type=float, metavar="X",
                    help="similarity (0-1] needed to join a story")
+    p.add_argument("--topics", action="store_true",
+                   help="add each story's topic id (stories linked into ongoing subjects)")
     add_distributed_options(p)
     add_partition_option(p)
     p.set_defaults(func=run)
@@ -57,6 +59,7 @@ def run(args: argparse.Namespace) -> int:
         "summary_sentences": args.summary_sentences,
         "story_threshold": args.story_threshold,
         "explain": args.explain,
+        "story_topics": args.topics or None,
     })
     bar = Progress("warta: reading", enabled=config.progress)
     try:

@@ -15,10 +15,11 @@ from .sections import SECTIONS
 
 def _register_sections() -> None:
     # The story sections, in the order a brief shows them after the summary.
-    from . import duplicates, entities, facts, quotes, timeline
+    from . import duplicates, entities, facts, quotes, timeline, topic
 
     SECTIONS.extend(
-        [timeline.SECTION, entities.SECTION, facts.SECTION, quotes.SECTION, duplicates.SECTION]
+        [timeline.SECTION, entities.SECTION, facts.SECTION, quotes.SECTION, duplicates.SECTION,
+         topic.SECTION]
     )
 
 

@@ -4,6 +4,9 @@
 * :mod:`.index`: inverted index over hot stories (candidate retrieval, never all pairs);
 * :mod:`.dedup`: exact and MinHash-LSH near-duplicates;
 * :mod:`.clusterer`: :class:`Clusterer` (``add``, ``add_many``, ``stories``, save/load state).
+* :mod:`.topics`: the level above: each new story linked into an ongoing topic (``topic`` ids);
+* :mod:`.vectors`: sparse TF-IDF vectors and centroids shared by both levels;
+* :mod:`.embed`: multilingual embeddings for cross-language topics (``embed`` extra).
 """
 
 from __future__ import annotations
@@ -28,7 +31,9 @@ __all__ = [
 
 def params_from_config(config: Config) -> Params:
     """The clusterer knobs a :class:`Config` sets."""
-    return Params(threshold=config.story_threshold, window_days=config.story_window_days)
+    return Params(threshold=config.story_threshold, window_days=config.story_window_days,
+                  topic_threshold=config.topic_threshold, topic_window_days=config.topic_window_days,
+                  embed=config.topic_embed)
 
 
 def cluster_articles(

@@ -12,6 +12,9 @@ For each article (see :meth:`Clusterer.add`):
    candidate is joined when its score reaches ``threshold`` (calibrated on half of the ECB+
    topics, ``bench/cluster.py --calibrate``), else the article starts a new story.
 
+4. **Topic**: a new story is linked into a topic (:mod:`.topics`), and every article is added to
+   its story's topic; this never changes which story an article joins.
+
 IDF is incremental: document frequencies are updated as articles arrive, and an article's
 vectors use the table as it is at its arrival (itself included), so the result never depends on
 articles that come later.  A story stays "hot" while its newest article is at most
@@ -33,7 +36,7 @@ import json
 import math
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from typing import Any
 
 import numpy as np
@@ -42,8 +45,8 @@ from ..model import Article
 from .dedup import DuplicateIndex
 from .features import FIELDS, ArticleFeatures, extract
 from .index import StoryIndex
-
-SparseVec = dict[str, float]
+from .topics import TopicLinker, TopicState, embedding_fields
+from .vectors import SparseVec, accumulate, top_terms, weighted_cosine
 
 #: Field weights in the join score (renormalised over the fields both sides have); chosen by
 #: grid search on the odd ECB+ topics only (bench/cluster.py documents the procedure).
@@ -54,8 +57,8 @@ MAX_TERMS: dict[str, int] = {"title": 30, "lead": 60, "body": 120, "names": 40, 
 QUERY_TERMS = 25
 #: Candidate stories scored in full per article.
 MAX_CANDIDATES = 30
-#: Version of the saved-state format.
-STATE_VERSION = 1
+#: Version of the saved-state format (1: before topics; still loaded, its stories have no topic).
+STATE_VERSION = 2
 
 
 @dataclass(frozen=True)
@@ -65,6 +68,12 @@ class Params:
     threshold: float = 0.26
     window_days: int = 7
     time_penalty: float = 0.1
+    #: The topic level (:mod:`.topics`): join score needed to link a new story into a topic,
+    #: and how long a topic stays open without news (days; 0: forever).
+    topic_threshold: float = 0.16
+    topic_window_days: int = 365
+    #: Give articles a multilingual embedding (``embed`` extra) so topics can span languages.
+    embed: bool = False
 
 
 @dataclass(frozen=True)
@@ -92,6 +101,8 @@ class StoryState:
     #: Per field: the sum of the members' unit vectors, and that sum's squared norm.
     centroid: dict[str, SparseVec] = field(default_factory=dict)
     norm2: dict[str, float] = field(default_factory=dict)
+    #: The id of the topic the story belongs to (:mod:`.topics`; None in states saved before).
+    topic: str | None = None
 
 
 def story_id_of(seed_article_id: str) -> str:
@@ -117,12 +128,13 @@ class Clusterer:
         self._dups = DuplicateIndex()
         self._heap: list[tuple[int, int]] = []  # (last date ordinal, story number), lazy
         self._today: dt.date | None = None
+        self._topics = TopicLinker(self.params.topic_threshold, self.params.topic_window_days)
 
     # -- public API ---------------------------------------------------------------------------
 
     def add(self, article: Article | ArticleFeatures) -> Assignment:
         """Assign one article (or its precomputed features) to a story; returns where it went."""
-        feats = article if isinstance(article, ArticleFeatures) else extract(article)
+        feats = article if isinstance(article, ArticleFeatures) else extract(article, self.params.embed)
         if feats.id in self._story_of:
             # The same id twice: keep the first assignment (ids name articles).
             s = self._stories[self._story_of[feats.id]]
@@ -131,6 +143,7 @@ class Clusterer:
         self._n += 1
         self._df.update({t for f in FIELDS for t in feats.fields[f]})
         vecs = {f: self._vector(feats.fields[f], MAX_TERMS[f]) for f in FIELDS}
+        query = self._query(vecs)
         original, key, values = self._dups.find(feats.exact_key, feats.minhash)
         duplicate_of: str | None = None
         best: int | None
@@ -138,19 +151,26 @@ class Clusterer:
         if original is not None and original in self._story_of:
             best, score, duplicate_of = self._story_of[original], 1.0, original
         else:
-            best, score = self._best_story(vecs, feats.published)
+            best, score = self._best_story(vecs, query, feats.published)
             if best is not None and score < self.params.threshold:
                 best = None
+        if feats.embedding is not None:
+            vecs.update(embedding_fields(feats.embedding))
+        topic_query = self._topics.query(vecs)
         if best is None:
             best = len(self._stories)
-            self._stories.append(StoryState(story_id_of(feats.id), []))
+            sid = story_id_of(feats.id)
+            topic = self._topics.link(sid, vecs, topic_query, feats.published, feats.language)
+            self._stories.append(StoryState(sid, [], topic=topic))
             score = max(score, 0.0)
         story = self._stories[best]
+        if story.topic is not None:
+            self._topics.add(story.topic, vecs, topic_query, feats.published, feats.language)
         story.articles.append(feats.id)
         if duplicate_of is not None:
             story.duplicates.append((duplicate_of, feats.id))
         self._story_of[feats.id] = best
-        self._update(best, vecs, feats.published)
+        self._update(best, vecs, query, feats.published)
         self._dups.add(feats.id, key, values, self._n)
         return Assignment(feats.id, story.id, duplicate_of, score)
 
@@ -169,43 +189,34 @@ class Clusterer:
         return None if i is None else self._stories[i].id
 
     @property
+    def topics(self) -> list[TopicState]:
+        """Every topic so far (stories linked into ongoing subjects), in order of creation."""
+        return self._topics.topics
+
+    @property
     def hot_stories(self) -> int:
         """How many stories are inside the time window now."""
         return len(self._index)
 
     # -- scoring ------------------------------------------------------------------------------
 
-    def _idf(self, term: str) -> float:
-        return math.log((1 + self._n) / (1 + self._df.get(term, 0))) + 1.0
-
     def _vector(self, counts: Counter[str], keep: int) -> SparseVec:
-        vec = {t: (1.0 + math.log(c)) * self._idf(t) for t, c in counts.items()}
+        # Sublinear tf x smoothed idf: log((1 + n) / (1 + df)) + 1 (inlined: the hot loop).
+        n1, df, log = 1 + self._n, self._df, math.log
+        vec = {t: (1.0 + log(c)) * (log(n1 / (1 + df.get(t, 0))) + 1.0) for t, c in counts.items()}
         if len(vec) > keep:
             vec = dict(sorted(vec.items(), key=lambda kv: (-kv[1], kv[0]))[:keep])
         norm = math.sqrt(sum(v * v for v in vec.values()))
         return {t: v / norm for t, v in vec.items()} if norm > 0 else {}
 
     def _query(self, vecs: dict[str, SparseVec]) -> dict[str, float]:
-        acc: dict[str, float] = {}
-        for f in ("title", "lead", "body", "names", "numbers"):
-            for t, v in vecs[f].items():
-                acc[t] = acc.get(t, 0.0) + WEIGHTS[f] * v
-        top = sorted(acc.items(), key=lambda kv: (-kv[1], kv[0]))[:QUERY_TERMS]
-        return dict(top)
+        return top_terms(vecs, WEIGHTS, QUERY_TERMS)
 
     def score(self, vecs: dict[str, SparseVec], story: StoryState, day: dt.date | None) -> float:
         """Weighted mean of field cosines minus the time-decay term."""
-        total, weight = 0.0, 0.0
-        for f in FIELDS:
-            vec, cen = vecs[f], story.centroid.get(f)
-            if not vec or not cen:
-                continue
-            dot = sum(v * cen.get(t, 0.0) for t, v in vec.items())
-            total += WEIGHTS[f] * dot / math.sqrt(story.norm2[f])
-            weight += WEIGHTS[f]
-        if weight == 0.0:
+        sim = weighted_cosine(vecs, story.centroid, story.norm2, WEIGHTS)
+        if sim == 0.0:
             return 0.0
-        sim = total / weight
         gap = self._gap(story, day)
         if gap and self.params.window_days:
             sim -= self.params.time_penalty * min(gap, self.params.window_days) / self.params.window_days
@@ -219,10 +230,12 @@ class Clusterer:
             return 0
         return min(abs((day - story.first).days), abs((day - story.last).days))
 
-    def _best_story(self, vecs: dict[str, SparseVec], day: dt.date | None) -> tuple[int | None, float]:
+    def _best_story(
+        self, vecs: dict[str, SparseVec], query: dict[str, float], day: dt.date | None
+    ) -> tuple[int | None, float]:
         best: int | None = None
         best_score = -1.0
-        for s in self._index.candidates(self._query(vecs), MAX_CANDIDATES):
+        for s in self._index.candidates(query, MAX_CANDIDATES):
             story = self._stories[s]
             if self._gap(story, day) > self.params.window_days:
                 continue
@@ -233,22 +246,16 @@ class Clusterer:
 
     # -- state updates ------------------------------------------------------------------------
 
-    def _update(self, s: int, vecs: dict[str, SparseVec], day: dt.date | None) -> None:
+    def _update(
+        self, s: int, vecs: dict[str, SparseVec], query: dict[str, float], day: dt.date | None
+    ) -> None:
         story = self._stories[s]
-        for f in FIELDS:
-            vec = vecs[f]
-            if not vec:
-                continue
-            cen = story.centroid.setdefault(f, {})
-            dot = sum(v * cen.get(t, 0.0) for t, v in vec.items())
-            story.norm2[f] = story.norm2.get(f, 0.0) + 2.0 * dot + 1.0
-            for t, v in vec.items():
-                cen[t] = cen.get(t, 0.0) + v
+        accumulate(story.centroid, story.norm2, vecs, FIELDS)
         if day is not None:
             story.first = day if story.first is None else min(story.first, day)
             story.last = day if story.last is None else max(story.last, day)
             heapq.heappush(self._heap, (story.last.toordinal(), s))
-        self._index.add(s, self._query(vecs))
+        self._index.add(s, query)
 
     def _advance(self, day: dt.date | None) -> None:
         """Move the clock to ``day`` and let stories that fell out of the window go cold."""
@@ -277,8 +284,7 @@ class Clusterer:
         """The whole state as plain JSON-able data (see :meth:`from_dict`)."""
         return {
             "version": STATE_VERSION,
-            "params": {"threshold": self.params.threshold, "window_days": self.params.window_days,
-                       "time_penalty": self.params.time_penalty},
+            "params": asdict(self.params),
             "n": self._n,
             "today": self._today.isoformat() if self._today else None,
             "df": dict(sorted(self._df.items())),
@@ -293,18 +299,22 @@ class Clusterer:
                     "centroid": {f: dict(sorted(v.items())) for f, v in sorted(s.centroid.items())},
                     "norm2": dict(sorted(s.norm2.items())),
                     "indexed": self._index.terms_of(i) if s.hot else [],
+                    "topic": s.topic,
                 }
                 for i, s in enumerate(self._stories)
             ],
             "fingerprints": [list(e) for e in self._dups.entries()],
+            "topics": self._topics.to_dict(),
         }
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Clusterer:
         """Rebuild a clusterer saved by :meth:`to_dict`; it continues exactly where it stopped."""
-        if data.get("version") != STATE_VERSION:
+        if data.get("version") not in (1, STATE_VERSION):
             raise ValueError(f"unsupported clusterer state version {data.get('version')!r}")
         c = cls(Params(**data["params"]))
+        if "topics" in data:
+            c._topics = TopicLinker.from_dict(data["topics"])
         c._n = int(data["n"])
         c._today = dt.date.fromisoformat(data["today"]) if data["today"] else None
         c._df = Counter({str(k): int(v) for k, v in data["df"].items()})
@@ -318,6 +328,7 @@ class Clusterer:
                 hot=bool(s["hot"]),
                 centroid={f: {str(t): float(v) for t, v in vec.items()} for f, vec in s["centroid"].items()},
                 norm2={f: float(v) for f, v in s["norm2"].items()},
+                topic=s.get("topic"),
             )
             c._stories.append(story)
             for a in story.articles:

@@ -49,6 +49,9 @@ class ArticleFeatures:
     #: (near-copies; None for very short bodies): see :mod:`.dedup`.
     exact_key: str
     minhash: np.ndarray | None
+    #: A unit multilingual sentence embedding of title + lead (``embed`` extra, :mod:`.embed`);
+    #: None without it.  Only the topic level uses it.
+    embedding: np.ndarray | None = None
 
 
 def _entity_names(article: Article) -> list[str] | None:
@@ -60,28 +63,39 @@ def _entity_names(article: Article) -> list[str] | None:
     return [n for n in out if n] or None
 
 
-def extract(article: Article) -> ArticleFeatures:
-    """The features of one prepared article (sentences already split)."""
+def extract(article: Article, embed: bool = False) -> ArticleFeatures:
+    """The features of one prepared article (sentences already split); ``embed`` adds the
+    multilingual embedding of title + lead (needs the ``embed`` extra, :mod:`.embed`)."""
     lang = article.language
     sentences = [s.text for s in article.sentences]
     title = article.title or ""
     body = " ".join(sentences)
     lead = " ".join(sentences[:LEAD_SENTENCES])
-    body_terms = text.content_terms(body, lang)
-    numbers = [t for t in body_terms if _NUMBER.fullmatch(t)]
-    numbers += [t for t in text.content_terms(title, lang) if _NUMBER.fullmatch(t)]
+    # Terms per sentence, once: no token spans a space, so the lead's and the body's terms are
+    # concatenations of these (the same lists content_terms gives on the joined text).
+    per_sentence = [text.content_terms(s, lang) for s in sentences]
+    body_terms = [t for terms in per_sentence for t in terms]
+    lead_terms = [t for terms in per_sentence[:LEAD_SENTENCES] for t in terms]
+    title_terms = text.content_terms(title, lang)
+    numeric = {t for t in (*body_terms, *title_terms) if _NUMBER.fullmatch(t)}
+    numbers = [t for t in body_terms if t in numeric] + [t for t in title_terms if t in numeric]
     names = _entity_names(article) or text.name_terms(title + "\n" + body)
     fields = {
-        "title": Counter(t for t in text.content_terms(title, lang) if not _NUMBER.fullmatch(t)),
-        "lead": Counter(t for t in text.content_terms(lead, lang) if not _NUMBER.fullmatch(t)),
-        "body": Counter(t for t in body_terms if not _NUMBER.fullmatch(t)),
+        "title": Counter(t for t in title_terms if t not in numeric),
+        "lead": Counter(t for t in lead_terms if t not in numeric),
+        "body": Counter(t for t in body_terms if t not in numeric),
         "names": Counter(names),
         # Years and small counts ("2", "10") are everywhere; keep numbers that can identify.
         "numbers": Counter(n for n in numbers if len(n) >= 3 and not _is_year(n)),
     }
     words = tuple(w.lower() for w in _WORD.findall(body))
+    embedding = None
+    if embed:
+        from .embed import embed_text
+
+        embedding = embed_text((title + "\n" + lead).strip())
     return ArticleFeatures(article.id, lang, article.published, title, fields,
-                           dedup.exact_key(words), dedup.fingerprint(words))
+                           dedup.exact_key(words), dedup.fingerprint(words), embedding)
 
 
 def _is_year(token: str) -> bool:

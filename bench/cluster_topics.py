@@ -1,0 +1,135 @@
+"""Topic-level clustering quality: Warta's story -> topic linking vs agglomerative vs HDBSCAN.
+
+The gold groups of ML-Crisis (a whole crisis), IndoTimex (months of one Kompas subject) and the
+stance blogs (all posts on one figure and event) are *topics*, not events.  Same input and
+systems as ``bench/cluster.py``, but:
+
+* **warta**: :class:`warta.stories.Clusterer` as for events (its tuned story threshold and
+  window), each article labelled with its story's **topic** (:mod:`warta.stories.topics`);
+* **agglo** / **hdbscan**: as in ``bench/cluster.py``, agglo's distance threshold tuned for topics.
+
+Tuning, in the same run: Warta's topic threshold and agglo's distance threshold are chosen by
+grid search for the best BCubed F1 against the ``topic`` labels of the **odd-numbered ECB+
+topics** (each ECB+ topic joins two similar events: a fair stand-in for a subject); every
+reported number uses those values on data that was not tuned on.
+
+    .venv/bin/python bench/cluster_topics.py     # needs: pip install -e '.[bench]'
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import platform
+import sys
+import time
+from collections.abc import Callable, Sequence
+
+from cluster import (
+    Gold,
+    Item,
+    _distances,
+    _grid,
+    ari,
+    load_ecb,
+    load_indotimex,
+    load_ml_crisis,
+    load_stance,
+    prepare,
+    run_agglo,
+    run_hdbscan,
+    tune,
+)
+from warta.config import Config
+from warta.model import Article
+from warta.stories import Clusterer, Params, topics
+from warta.stories.evaluate import bcubed
+from warta.stories.features import ArticleFeatures
+
+
+def run_topics(articles: Sequence[Article], feats: Sequence[ArticleFeatures], threshold: float,
+               topic_window: int) -> dict[str, str]:
+    """Article id -> topic id, the clusterer fed in publication order."""
+    config = Config()
+    order = sorted(range(len(articles)), key=lambda i: (articles[i].published or dt.date.max, articles[i].id))
+    c = Clusterer(Params(threshold=config.story_threshold, window_days=config.story_window_days,
+                         topic_threshold=threshold, topic_window_days=topic_window))
+    story = {feats[i].id: c.add(feats[i]).story_id for i in order}
+    topic = {s.id: s.topic or s.id for s in c.stories}
+    return {a: topic[s] for a, s in story.items()}
+
+
+def _with_embed_threshold(e: float, arts: Sequence[Article], feats: Sequence[ArticleFeatures], t: float,
+                          w: int) -> dict[str, str]:
+    topics.EMBED_THRESHOLD = e
+    return run_topics(arts, feats, t, w)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--topic-window-days", type=int, default=Config().topic_window_days)
+    ap.add_argument("--embed", action="store_true", help="add multilingual embeddings (embed extra)")
+    ap.add_argument("--json", action="store_true")
+    args = ap.parse_args()
+    t0 = time.perf_counter()
+    print(f"# {dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC, Python {platform.python_version()}, "
+          f"{os.cpu_count()} cores, load {os.getloadavg()[0]:.2f}", file=sys.stderr)
+    w = args.topic_window_days
+
+    arts, feats, gold = prepare(load_ecb(parity=1, label="topic"), undated=True, embed=args.embed)
+    dist = _distances(feats)
+    w_t = tune("warta topic", lambda t: run_topics(arts, feats, t, w), gold, _grid(0.04, 0.60, 0.02))
+    a_t = tune("agglo", lambda t: run_agglo(feats, t, dist), gold, _grid(0.30, 0.98, 0.02))
+    if args.embed:
+        # The cross-language embedding threshold, tuned the same way with the embedding score
+        # used on every pair (ECB+ is English only).
+        topics.EMBED_ALWAYS = True
+        topics.EMBED_THRESHOLD = tune(
+            "warta embedding", lambda e: _with_embed_threshold(e, arts, feats, w_t, w), gold,
+            _grid(0.84, 0.94, 0.01))
+        topics.EMBED_ALWAYS = False
+
+    sets: list[tuple[str, Callable[[], list[Item]]]] = [
+        ("ECB+ held-out topics (even)", lambda: load_ecb(parity=0, label="topic")),
+        ("ML-Crisis es+fr+it", lambda: load_ml_crisis(["es", "fr", "it"])),
+        ("ML-Crisis es", lambda: load_ml_crisis(["es"])),
+        ("ML-Crisis fr", lambda: load_ml_crisis(["fr"])),
+        ("ML-Crisis it", lambda: load_ml_crisis(["it"])),
+        ("IndoTimex", load_indotimex),
+        ("id_stance_blog_events", load_stance),
+    ]
+    rows = []
+    for name, load in sets:
+        arts, feats, gold = prepare(load(), undated=name.startswith("ECB+"), embed=args.embed)
+        dist = _distances(feats)
+        preds: dict[str, dict[str, str]] = {"warta topic": run_topics(arts, feats, w_t, w)}
+        preds["agglo"] = run_agglo(feats, a_t, dist)
+        preds["hdbscan"] = run_hdbscan(feats, dist)
+        for system, pred in preds.items():
+            rows.append(_row(name, system, pred, gold))
+    if args.json:
+        print(json.dumps({"warta_topic_threshold": w_t, "embed_threshold": topics.EMBED_THRESHOLD,
+                          "agglo_threshold": a_t, "rows": rows}, indent=1))
+        return
+    print(f"warta topic threshold {w_t}, embedding threshold {topics.EMBED_THRESHOLD}, "
+          f"agglo distance threshold {a_t} (tuned on odd ECB+ topic "
+          f"labels); topic window {w} days; embeddings {'on' if args.embed else 'off'}")
+    print(f"{'set':30} {'system':16} {'docs':>5} {'gold':>4} {'clus':>5} "
+          f"{'P':>6} {'R':>6} {'F1':>6} {'ARI':>6}")
+    for r in rows:
+        print(f"{r['set']:30} {r['system']:16} {r['docs']:>5} {r['gold']:>4} {r['clusters']:>5} "
+              f"{r['P']:6.3f} {r['R']:6.3f} {r['F1']:6.3f} {r['ARI']:6.3f}")
+    print(f"# total {time.perf_counter() - t0:.0f} s", file=sys.stderr)
+
+
+def _row(name: str, system: str, pred: dict[str, str], gold: Gold) -> dict[str, object]:
+    b = bcubed(pred, gold)
+    return {"set": name, "system": system, "docs": len(gold), "gold": len(set(gold.values())),
+            "clusters": len(set(pred.values())), "P": b.precision, "R": b.recall, "F1": b.f1,
+            "ARI": ari(pred, gold)}
+
+
+if __name__ == "__main__":
+    main()
