@@ -78,13 +78,14 @@ def _make(base: list[Article], entry: tuple[dt.date, str, int, int], rng: random
     return replace(a, id=new_id, sentences=sents, published=day)
 
 
-def run_one(n: int) -> dict[str, float]:
+def run_one(n: int, topics: bool) -> dict[str, float]:
     t = time.perf_counter()
     base = _unique_articles(n)
     prep_s = time.perf_counter() - t
     plan = _plan(base, n)
     rng = random.Random(13)
-    c = Clusterer(Params(threshold=Config().story_threshold, window_days=Config().story_window_days))
+    c = Clusterer(Params(threshold=Config().story_threshold, window_days=Config().story_window_days,
+                         topics=topics))
     feat_s = assign_s = lap_s = 0.0
     laps: list[float] = []
     hot_max = 0
@@ -114,13 +115,17 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000, 100000])
     ap.add_argument("--budget", type=float, default=600.0, help="seconds allowed per size")
+    ap.add_argument("--topics", action="store_true",
+                    help="keep the topic level too (as `warta cluster` and `digest --topics` do; "
+                         "a plain digest and the store run without it)")
     ap.add_argument("--child", type=int, help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.child:
-        print(json.dumps(run_one(args.child)))
+        print(json.dumps(run_one(args.child, args.topics)))
         return
     print(f"# {dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC, Python {platform.python_version()}, "
-          f"{os.cpu_count()} cores, load {os.getloadavg()[0]:.2f}")
+          f"{os.cpu_count()} cores, load {os.getloadavg()[0]:.2f}, "
+          f"topic level {'on' if args.topics else 'off'}")
     print(f"{'articles':>9} {'features/s':>11} {'assign/s':>9} {'stories':>8} {'hot max':>8} {'topics':>7} "
           f"{'peak MB':>8}  "
           "assign ms/article per tenth of the stream")
@@ -134,8 +139,8 @@ def main() -> None:
                       f"EXTRAPOLATED from {last['n']:.0f}: ~{last['features_per_s']:.0f} features/s, "
                       f"~{last['assign_per_s']:.0f} assign/s if per-article cost stays flat")
                 continue
-        out = subprocess.run([sys.executable, __file__, "--child", str(n)], capture_output=True, text=True,
-                             check=True)
+        child = [sys.executable, __file__, "--child", str(n)] + (["--topics"] if args.topics else [])
+        out = subprocess.run(child, capture_output=True, text=True, check=True)
         r = json.loads(out.stdout.strip().splitlines()[-1])
         laps = " ".join(f"{x:.2f}" for x in r["ms_per_article_by_tenth"])
         print(f"{n:>9} {r['features_per_s']:>11.0f} {r['assign_per_s']:>9.0f} {r['stories']:>8} "

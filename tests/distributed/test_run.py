@@ -53,6 +53,14 @@ def test_synthetic_identical_including_skips(client: Any) -> None:
     assert len(dist.stories) > 1
 
 
+def test_topics_identical_to_single_process(client: Any) -> None:
+    config = Config(format="json", story_topics=True)
+    single = digest([str(EXAMPLE)], config)
+    dist = digest_on(client, [str(EXAMPLE)], config, partition_size=2)
+    assert all(s.topic for s in dist.stories)
+    assert render(dist, config) == render(single, config)
+
+
 def test_empty_and_all_skipped(client: Any) -> None:
     config = Config()
     assert digest_items(client, [], config).stories == []

@@ -96,6 +96,7 @@ def run(args: argparse.Namespace) -> int:
         "topic_threshold": args.topic_threshold,
         "topic_window_days": args.topic_window_days,
         "topic_embed": args.embed or None,
+        "story_topics": True,  # every story printed carries its topic id
     })
     bar = Progress("warta: reading", enabled=config.progress)
     try:

