@@ -3,10 +3,8 @@ a connection lost mid-ingest."""
 
 from __future__ import annotations
 
-import itertools
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -16,36 +14,15 @@ from warta.errors import StoreError
 from warta.ingest import read_inputs
 from warta.store import ingest, open_store
 
-from .pgserver import pg_server
 from .synthetic import synthetic_record
 
 REPO = Path(__file__).resolve().parents[2]
 EXAMPLE = str(REPO / "examples" / "banjir")
-_names = itertools.count()
 
 
-@pytest.fixture(scope="module")
-def server() -> Iterator[str]:
-    with pg_server() as url:
-        if url is None:
-            pytest.skip("PostgreSQL (initdb, pg_ctl) is not installed: `make test` installs it")
-        yield url
-
-
-@pytest.fixture
-def db(server: str) -> str:
-    """A fresh database on the test server."""
-    import psycopg
-
-    name = f"t{next(_names)}"
-    with psycopg.connect(server, autocommit=True) as conn:
-        conn.execute(f"CREATE DATABASE {name}")
-    return server.replace("/postgres?", f"/{name}?")
-
-
-def test_same_stories_as_sqlite_and_idempotent(db: str, tmp_path: Path) -> None:
+def test_same_stories_as_sqlite_and_idempotent(pg_db: str, tmp_path: Path) -> None:
     config = Config()
-    pg = open_store(db, config)
+    pg = open_store(pg_db, config)
     lite = open_store(str(tmp_path / "w.db"), config)
     first = ingest(pg, read_inputs([EXAMPLE], config), config)
     ingest(lite, read_inputs([EXAMPLE], config), config)
@@ -77,48 +54,48 @@ def _write_jsonl(path: Path, ids: range) -> None:
     path.write_text("".join(json.dumps(synthetic_record(i)) + "\n" for i in ids), encoding="utf-8")
 
 
-def test_concurrent_ingest_processes_lose_and_double_nothing(db: str, tmp_path: Path) -> None:
+def test_concurrent_ingest_processes_lose_and_double_nothing(pg_db: str, tmp_path: Path) -> None:
     a, b = tmp_path / "a.jsonl", tmp_path / "b.jsonl"
     _write_jsonl(a, range(0, 60))
     _write_jsonl(b, range(30, 90))  # half of each file is in the other one
-    cmd = [sys.executable, "-m", "warta", "ingest", "--db", db, "--no-progress", "-q",
+    cmd = [sys.executable, "-m", "warta", "ingest", "--db", pg_db, "--no-progress", "-q",
            "--annotators", "none"]
     procs = [subprocess.Popen([*cmd, str(p)], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
              for p in (a, b)]
     for p in procs:
         _, err = p.communicate(timeout=120)
         assert p.returncode == 0, err.decode()
-    store = open_store(db, Config())
+    store = open_store(pg_db, Config())
     assert store.counts()["articles"] == 90
 
 
-def test_connection_lost_mid_ingest_then_rerun_completes(db: str, tmp_path: Path) -> None:
+def test_connection_lost_mid_ingest_then_rerun_completes(pg_db: str, tmp_path: Path) -> None:
     import psycopg
 
     config = Config(ingest_batch=10, annotators=())
     path = tmp_path / "a.jsonl"
     _write_jsonl(path, range(40))
-    store = open_store(db, config)
+    store = open_store(pg_db, config)
     items = list(read_inputs([str(path)], config))
     ingest(store, items[:20], config)
     # The server ends this store's connection (as on a restart or a failover).
     pid = store.conn.info.backend_pid
-    with psycopg.connect(db, autocommit=True) as admin:
+    with psycopg.connect(pg_db, autocommit=True) as admin:
         admin.execute("SELECT pg_terminate_backend(%s)", (pid,))
     with pytest.raises(StoreError):
         ingest(store, items, config)
-    again = ingest(open_store(db, config), items, config)
+    again = ingest(open_store(pg_db, config), items, config)
     assert len(again.stored) == 20 and len(again.duplicates) == 20
-    assert open_store(db, config).counts()["articles"] == 40
+    assert open_store(pg_db, config).counts()["articles"] == 40
 
 
 SEARCHES = ["banjir", "Banjir  bandang", "pengungsi", "mengungsi", "pasar kembang", "BPBD",
             "zzqqxx", '"; DROP TABLE', "a & b | !c", ":*", "ab"]
 
 
-def test_search_uses_gin_index_and_matches_sqlite(db: str, tmp_path: Path) -> None:
+def test_search_uses_gin_index_and_matches_sqlite(pg_db: str, tmp_path: Path) -> None:
     config = Config()
-    pg = open_store(db, config)
+    pg = open_store(pg_db, config)
     lite = open_store(str(tmp_path / "w.db"), config)
     for store in (pg, lite):
         ingest(store, read_inputs([EXAMPLE], config), config)
@@ -140,19 +117,19 @@ def test_search_uses_gin_index_and_matches_sqlite(db: str, tmp_path: Path) -> No
     pg.close()
 
 
-def test_search_migration_applies_to_a_database_of_the_first_schema(db: str) -> None:
+def test_search_migration_applies_to_a_database_of_the_first_schema(pg_db: str) -> None:
     import psycopg
 
     from warta.store.postgres import MIGRATIONS
 
     config = Config()
     first_name, first = MIGRATIONS[0]
-    with psycopg.connect(db, autocommit=True) as conn:  # a database written before 0002
+    with psycopg.connect(pg_db, autocommit=True) as conn:  # a database written before 0002
         conn.execute("CREATE TABLE migrations (name TEXT PRIMARY KEY, applied TEXT NOT NULL)")
         for sql in first:
             conn.execute(sql)
         conn.execute("INSERT INTO migrations VALUES (%s, 'then')", (first_name,))
-    store = open_store(db, config)
+    store = open_store(pg_db, config)
     ingest(store, read_inputs([EXAMPLE], config), config)
     assert store.list_stories("banjir", 1, 5).total >= 1
     names = [r[0] for r in store.conn.execute("SELECT name FROM migrations ORDER BY name")]
