@@ -48,6 +48,20 @@ def _jsonl(path: Path) -> list[dict[str, object]]:
         return [json.loads(line) for line in fh if line.strip()]
 
 
+def evaluation_sets(ecb_name: str, ecb_label: str) -> list[tuple[str, Callable[[], list[Item]]]]:
+    """The reported sets, each loaded on demand: the held-out ECB+ half with gold ``ecb_label``,
+    ML-Crisis (all three languages, then each), IndoTimex and the stance blogs."""
+    return [
+        (ecb_name, lambda: load_ecb(parity=0, label=ecb_label)),
+        ("ML-Crisis es+fr+it", lambda: load_ml_crisis(["es", "fr", "it"])),
+        ("ML-Crisis es", lambda: load_ml_crisis(["es"])),
+        ("ML-Crisis fr", lambda: load_ml_crisis(["fr"])),
+        ("ML-Crisis it", lambda: load_ml_crisis(["it"])),
+        ("IndoTimex", load_indotimex),
+        ("id_stance_blog_events", load_stance),
+    ]
+
+
 def load_ecb(parity: int, label: str = "gold_event_cluster") -> list[Item]:
     """ECB+ documents of topics with ``topic % 2 == parity`` (1: tuning half, 0: held-out), gold
     ``label``: ``gold_event_cluster`` (events) or ``topic`` (two similar events: topic level)."""
@@ -193,15 +207,7 @@ def main() -> None:
     w_t = tune("warta", lambda t: run_warta(arts, feats, t, args.window_days), gold, _grid(0.10, 0.60, 0.02))
     a_t = tune("agglo", lambda t: run_agglo(feats, t, dist), gold, _grid(0.30, 0.98, 0.02))
 
-    sets: list[tuple[str, Callable[[], list[Item]]]] = [
-        ("ECB+ held-out (even topics)", lambda: load_ecb(parity=0)),
-        ("ML-Crisis es+fr+it", lambda: load_ml_crisis(["es", "fr", "it"])),
-        ("ML-Crisis es", lambda: load_ml_crisis(["es"])),
-        ("ML-Crisis fr", lambda: load_ml_crisis(["fr"])),
-        ("ML-Crisis it", lambda: load_ml_crisis(["it"])),
-        ("IndoTimex", load_indotimex),
-        ("id_stance_blog_events", load_stance),
-    ]
+    sets = evaluation_sets("ECB+ held-out (even topics)", "gold_event_cluster")
     rows = []
     for name, load in sets:
         arts, feats, gold = prepare(load(), undated=name.startswith("ECB+"))

@@ -25,18 +25,15 @@ import os
 import platform
 import sys
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
 from cluster import (
     Gold,
-    Item,
     _distances,
     _grid,
     ari,
+    evaluation_sets,
     load_ecb,
-    load_indotimex,
-    load_ml_crisis,
-    load_stance,
     prepare,
     run_agglo,
     run_hdbscan,
@@ -91,15 +88,7 @@ def main() -> None:
             _grid(0.84, 0.94, 0.01))
         topics.EMBED_ALWAYS = False
 
-    sets: list[tuple[str, Callable[[], list[Item]]]] = [
-        ("ECB+ held-out topics (even)", lambda: load_ecb(parity=0, label="topic")),
-        ("ML-Crisis es+fr+it", lambda: load_ml_crisis(["es", "fr", "it"])),
-        ("ML-Crisis es", lambda: load_ml_crisis(["es"])),
-        ("ML-Crisis fr", lambda: load_ml_crisis(["fr"])),
-        ("ML-Crisis it", lambda: load_ml_crisis(["it"])),
-        ("IndoTimex", load_indotimex),
-        ("id_stance_blog_events", load_stance),
-    ]
+    sets = evaluation_sets("ECB+ held-out topics (even)", "topic")
     rows = []
     for name, load in sets:
         arts, feats, gold = prepare(load(), undated=name.startswith("ECB+"), embed=args.embed)
