@@ -50,6 +50,9 @@ MLCRISIS = DATA_DIR / "ml_crisis_tls"
 # Hand-made TIMEX3 gold (spans, types, values) for the 50 IndoTimex dev docs: offsets only, no
 # text; how it was made is in bench/data/README.md.
 DEV_GOLD = REPO / "bench" / "data" / "indotimex_dev_gold.jsonl"
+# Independent hand-made TIMEX3 gold for 23 IndoSum train-fold event articles (accidents, disasters,
+# crimes, courts, flights, elections), written before Warta was run on them: bench/data/README.md.
+NEWS_GOLD = REPO / "bench" / "data" / "indosum_timex_dev_gold.jsonl"
 
 Span = tuple[int, int, str, str]  # start, end, type, value
 # ML-Crisis: the timeline's date ranking was tuned on these topics and is reported on the others.
@@ -154,15 +157,20 @@ def _reference(path: Any) -> dict[str, list[Span]]:
 
 def _dev_errors(rows: list[dict[str, Any]], reference: Any) -> None:
     """Dev docs against a reference (see ``_reference``; by default the hand-made dev gold): the
-    score, then per doc the boundary differences, the reference spans missed, the extra
-    predictions and (where the reference has values) the value differences."""
+    score, then the differences (``_list_errors``)."""
     ref = _reference(reference)
     dev = [r for r in rows if r["split"] != "test_gold" and r["doc_id"] in ref]
-    gold = [ref[r["doc_id"]] for r in dev]
-    pred = [warta_spans(r["text"], _dct(r["dct"])) for r in dev]
+    _list_errors(dev, [ref[r["doc_id"]] for r in dev])
+
+
+def _list_errors(docs: list[dict[str, Any]], gold: list[list[Span]]) -> None:
+    """Warta's score on ``docs`` (``doc_id``, ``text``, ``dct``), then per doc the boundary
+    differences, the reference spans missed, the extra predictions and (where the reference has
+    values) the value differences."""
+    pred = [warta_spans(r["text"], _dct(r["dct"])) for r in docs]
     sc = score(gold, pred, lenient=False)
     print(" ".join(f"{k} {100 * v:.2f}" if isinstance(v, float) else f"{k} {v}" for k, v in sc.items()))
-    for r, g_doc, p_doc in zip(dev, gold, pred, strict=True):
+    for r, g_doc, p_doc in zip(docs, gold, pred, strict=True):
         text = r["text"]
 
         def show(s: int, e: int, text: str = text) -> str:
@@ -187,6 +195,34 @@ def _dev_errors(rows: list[dict[str, Any]], reference: Any) -> None:
             print("\n".join(lines))
 
 
+def _score_docs(docs: list[dict[str, Any]], gold: list[list[Span]]) -> dict[str, Any]:
+    """Warta and dateparser on the same docs against the same gold."""
+    out: dict[str, Any] = {"docs": len(docs)}
+    for name, fn, lenient in (("warta", warta_spans, False), ("dateparser", dateparser_spans, True)):
+        t0 = time.perf_counter()
+        pred = [fn(r["text"], _dct(r["dct"])) for r in docs]
+        out[name] = score(gold, pred, lenient) | {"seconds": time.perf_counter() - t0}
+    return out
+
+
+def news_dev(errors: bool = False) -> dict[str, Any]:
+    """The IndoSum news dev gold (``NEWS_GOLD``): the articles as the bench reads them (paragraphs
+    detokenized, title hidden), each with the gold's DCT; scored, or (``errors``) differences."""
+    from _indosum import article_text, by_id
+
+    ref = _rows(NEWS_GOLD)
+    rows = by_id(DATA_DIR, {g["doc_id"] for g in ref})
+    missing = [g["doc_id"] for g in ref if g["doc_id"] not in rows]
+    if missing:
+        raise SystemExit(f"IndoSum rows missing for the news dev gold: {missing[:3]}")
+    docs = [{"doc_id": g["doc_id"], "text": article_text(rows[g["doc_id"]]), "dct": g["dct"]} for g in ref]
+    gold = [[(t["start"], t["end"], t["type"], t["value"]) for t in g["timex3"]] for g in ref]
+    if errors:
+        _list_errors(docs, gold)
+        return {}
+    return _score_docs(docs, gold)
+
+
 def indotimex(show_dev: bool, dev_reference: Any = None, dev_gold: Any = None) -> dict[str, Any]:
     """Score the test docs against their gold, or (``dev_gold``) the dev docs against the
     hand-made dev gold; ``show_dev``/``dev_reference`` print tags or differences instead."""
@@ -209,12 +245,7 @@ def indotimex(show_dev: bool, dev_reference: Any = None, dev_gold: Any = None) -
     else:
         test = [r for r in rows if r["split"] == "test_gold"]
         gold = [[(g["start"], g["end"], g["type"], g["value"]) for g in r["timex3_gold"]] for r in test]
-    out: dict[str, Any] = {"docs": len(test)}
-    for name, fn, lenient in (("warta", warta_spans, False), ("dateparser", dateparser_spans, True)):
-        t0 = time.perf_counter()
-        pred = [fn(r["text"], _dct(r["dct"])) for r in test]
-        out[name] = score(gold, pred, lenient) | {"seconds": time.perf_counter() - t0}
-    return out
+    return _score_docs(test, gold)
 
 
 def _indosum_text(row: dict[str, Any]) -> str:
@@ -362,6 +393,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="score the IndoTimex dev docs against the hand-made dev gold (Warta and dateparser), "
         "instead of the test docs; implies --skip-indosum --skip-mlcrisis",
     )
+    ap.add_argument(
+        "--news-dev",
+        action="store_true",
+        help="score the IndoSum news dev gold (bench/data/indosum_timex_dev_gold.jsonl; Warta and "
+        "dateparser) instead of the IndoTimex test docs; implies --skip-indosum --skip-mlcrisis",
+    )
+    ap.add_argument("--news-dev-errors", action="store_true", help="list Warta's differences from the news dev gold")
     ap.add_argument("--indosum-limit", type=int, default=300, metavar="N")
     ap.add_argument("--skip-indosum", action="store_true")
     ap.add_argument("--mlcrisis-docs", type=int, default=40, metavar="N", help="articles per topic")
@@ -374,10 +412,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.show_dev or args.dev_errors:
         indotimex(True, args.dev_errors)
         return 0
-    if args.dev:
+    if args.news_dev_errors:
+        news_dev(errors=True)
+        return 0
+    if args.dev or args.news_dev:
         args.skip_indosum = args.skip_mlcrisis = True
     result: dict[str, Any] = {"machine": _machine()}
-    if not args.skip_indotimex:
+    if args.news_dev:
+        result["indotimex"] = news_dev()
+    elif not args.skip_indotimex:
         result["indotimex"] = indotimex(False, dev_gold=DEV_GOLD if args.dev else None)
     if not args.skip_indosum:
         result["indosum"] = indosum(args.indosum_limit)
@@ -390,7 +433,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if "indotimex" in result:
         it = result["indotimex"]
         part = "dev (hand-made gold)" if args.dev else "test_gold"
-        print(f"\nIndoTimex {part}: {it['docs']} docs, {it['warta']['gold']} gold TIMEX3")
+        part = f"IndoTimex {part}"
+        part = "IndoSum news dev gold (not IndoTimex)" if args.news_dev else part
+        print(f"\n{part}: {it['docs']} docs, {it['warta']['gold']} gold TIMEX3")
         keys = [
             "pred",
             "strict_p",
