@@ -399,7 +399,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="score the IndoSum news dev gold (bench/data/indosum_timex_dev_gold.jsonl; Warta and "
         "dateparser) instead of the IndoTimex test docs; implies --skip-indosum --skip-mlcrisis",
     )
-    ap.add_argument("--news-dev-errors", action="store_true", help="list Warta's differences from the news dev gold")
+    ap.add_argument(
+        "--news-dev-errors", action="store_true", help="list Warta's differences from the news dev gold"
+    )
     ap.add_argument("--indosum-limit", type=int, default=300, metavar="N")
     ap.add_argument("--skip-indosum", action="store_true")
     ap.add_argument("--mlcrisis-docs", type=int, default=40, metavar="N", help="articles per topic")

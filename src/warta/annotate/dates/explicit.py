@@ -36,6 +36,19 @@ def explicit(hit: Hit, g: Grammar, st: State, text: str) -> Found | None:
         literal = make_date(year, month, day)
     elif ref is not None:
         literal = nearest_year(ref, month, day)
+        hint = st.year_hint
+        if weekday is not None:
+            # "Kamis (16/2)" in an August article: the nearest year whose 16/2 is a Thursday
+            # (a weekday says which year more surely than nearness does).
+            agreeing = [
+                d
+                for y in (ref.year - 1, ref.year, ref.year + 1)
+                if (d := make_date(y, month, day)) and d.weekday() == weekday
+            ]
+            if agreeing:
+                literal = min(agreeing, key=lambda d: (abs((d - ref).days), d))
+        elif hint is not None and hint[0] == st.sentence >= 0:
+            literal = make_date(hint[1], month, day) or literal
         shift = rel_shift(gd.get("rel"), g)
         # "8 Maret lalu" is the last 8 March up to the reference, "8 Maret mendatang" the next.
         if literal is not None and shift and (literal - ref).days * shift < 0:
@@ -53,7 +66,8 @@ def explicit(hit: Hit, g: Grammar, st: State, text: str) -> Found | None:
         if literal is None and year is None and ref is None:
             return "DATE", f"XXXX-{month:02d}-{day:02d}", "unresolved", None, None, None
         return None
-    tp, zone = time_part(gd.get("tail") or "", g)
+    # "Rabu dini hari (21/9)": the part of the day may stand before the date
+    tp, zone = time_part(f"{gd.get('wpod') or ''} {gd.get('tail') or ''}", g)
     value = chosen.isoformat() + tp
     return ("TIME" if tp else "DATE"), value, status, note, zone, chosen
 

@@ -72,11 +72,12 @@ def grammar(language: str) -> Grammar:
     unit = _alt(w.get("units", {}))
     num = rf"(?:{_NUM}|{_alt(w.get('numbers', {}))})"
     zone = rf"(?:\s*(?:{_alt(w.get('zones', {}))}))?"
+    # "pukul: 22.00 wib": a stray colon after the time word
     clock = (
-        rf"(?:(?:{_alt(w.get('time_word', []))})\s*)?\d{{1,2}}[.:]\d{{2}}"
+        rf"(?:(?:{_alt(w.get('time_word', []))})\s*:?\s*)?\d{{1,2}}[.:]\d{{2}}"
         r"(?:\s*[ap]\.?\s?m\.?)?" + zone
     )
-    clock_loose = rf"(?:{_alt(w.get('time_word', []))})\s*\d{{1,2}}(?:\s*[ap]\.?\s?m\.?)?" + zone
+    clock_loose = rf"(?:{_alt(w.get('time_word', []))})\s*:?\s*\d{{1,2}}(?:\s*[ap]\.?\s?m\.?)?" + zone
     pod_words = _alt(w.get("parts_of_day", {}))
     pod = rf"(?:{pod_words})"
     # A time or part of day after a date: parsed again from the matched text by the normalizer.
@@ -84,7 +85,8 @@ def grammar(language: str) -> Grammar:
     mods_last, mods_next, mods_this = w.get("last", []), w.get("next", []), w.get("this", [])
     mods = _alt([*mods_last, *mods_next, *mods_this])
     ordinals = _alt(w.get("ordinals", {}))
-    rel = rf"(?:\s+(?P<rel>{_alt([*mods_last, *mods_next, *mods_this])}))"
+    # After a name or date the "next" words include those that never stand before a unit.
+    rel = rf"(?:\s+(?P<rel>{_alt([*mods_last, *mods_next, *mods_this, *w.get('next_tails', [])])}))"
     rel_pre = rf"(?:(?P<relp>{_alt([*mods_last, *mods_next, *mods_this])})\s+)"
     wd = _g("wd", full_days)
     wd_any = _g("wd", weekdays)
@@ -101,17 +103,24 @@ def grammar(language: str) -> Grammar:
     one = w.get("one_prefix", "")
     one_unit = rf"(?P<one>{re.escape(one)}(?:{unit}))" if one else "(?!)"
     wd_head = rf"(?:(?:{dayw})\s+)?{wd_any}\s*,?\s*"
+    # "Rabu dini hari (21/9)", "Selasa kemarin (20/9)": a part of the day or "last" word between
+    # the weekday and its bracketed date.
+    wd_head_mod = (
+        rf"(?:(?:{dayw})\s+)?{wd_any}(?:\s+(?P<wpod>{pod_words})|\s+(?:{_alt([*mods_last, *mods_this])}))?"
+        r"\s*,?\s*"
+    )
+    zone_word = rf"(?:{_alt(w.get('zones', {}))})"
     mult = r"(?:(?P<mult>\d{1,2})\s*[x×]\s*)?"
     shapes = [
         # Kamis (13/1/2022), Kamis (13/1), Kamis, 13/01/22 [pukul 10.00 WIB | pagi]
-        rf"(?P<wdnum>{wd_head}\(?\s*(?P<d>\d{{1,2}})\s*[/.-]\s*(?P<m>\d{{1,2}})(?:\s*[/.-]\s*(?P<y>\d{{4}}|\d{{2}}))?\s*\)?{tail}{rel}?)",
+        rf"(?P<wdnum>{wd_head_mod}\(?\s*(?P<d>\d{{1,2}})\s*[/.-]\s*(?P<m>\d{{1,2}})(?:\s*[/.-]\s*(?P<y>\d{{4}}|\d{{2}}))?\s*\)?{tail}{rel}?)",
         # [Kamis,] [tanggal] 13 Januari [2022] | January 13[, 2022]
         rf"(?P<dmy>(?:{wd_head}\(?\s*)?(?:(?:{datew})\s+)?{day}\s*{mon_any}\.?(?:\s*,?\s*{year})?\s*\)?{tail}{rel}?)",
         rf"(?P<mdy>(?:{wd_head})?{mon_any}\.?\s+{day}(?:(?:\s*,\s*|\s+){year})?{tail}{rel}?)",
         # 13/1/2022, 13-01-22, 2022-01-13 (no weekday)
         r"(?P<numdate>(?<![\d/.])(?P<d2>\d{1,2})(?P<sep>[/.-])(?P<m2>\d{1,2})(?P=sep)(?P<y2>\d{4}|\d{2})(?![\d/]))",
         r"(?P<iso>(?<![\d-])(?P<y3>\d{4})-(?P<m3>\d{2})-(?P<d3>\d{2})(?![\d]))",
-        rf"(?P<weekend>{_alt(w.get('weekend', []))}{rel}?)",
+        rf"(?P<weekend>(?:{_alt(w.get('weekend', []))}){rel}?)",
         # pekan lalu, tahun ini, minggu depan, akhir pekan ini, awal tahun depan; last week
         rf"(?P<relunit>{edge}(?:{rel_pre}(?P<unit>{unit})|(?P<unit2>{unit}){rel}))",
         # (13/1): only inside parentheses, elsewhere "2/3" is a fraction or a score
@@ -119,7 +128,9 @@ def grammar(language: str) -> Grammar:
         # awal Januari, bulan Maret lalu, Januari 2015, May 2021
         rf"(?P<month>{edge}(?:(?:{monthw})\s+)?(?:{rel_pre})?{mon}(?:\s*,?\s*{year})?{rel}?)",
         # hari Kamis, Kamis lalu, Senin depan, Minggu pagi, last Monday, Friday morning
-        rf"(?P<weekday>(?:(?:{dayw})\s+)?(?:{rel_pre})?{wd}{rel}?{tail})",
+        # "Jumat pagi ini", "Senin malam kemarin", "Sabtu pagi lalu"; "(Minggu WIB)"
+        rf"(?P<weekday>(?:(?:{dayw})\s+)?(?:{rel_pre})?{wd}{rel}?(?:\s*{zone_word}(?!\w)|{tail})"
+        rf"(?:[ \t]+(?P<rel2>{mods}))?)",
         # kemarin, hari ini, besok, kemarin sore, yesterday morning
         # "kemarin (19/11)": the date in brackets restates the day, one expression
         rf"(?P<offset>(?P<off>{_alt(w.get('day_offsets', {}))})(?P<tail>\s+{pod})?"
@@ -132,13 +143,16 @@ def grammar(language: str) -> Grammar:
         # "2 x 24 jam": a multiplied amount (a common way to give a deadline)
         rf"(?P<span>{approx}(?:{mult}(?P<n>{num}|{_alt(w.get('vague', []))})\s+(?P<unit3>{unit})|{one_unit})"
         rf"(?:\s+(?P<dir>{_alt([*w.get('ago', []), *w.get('later', []), *w.get('duration_tails', [])])}))?)",
+        # "satu tahun enam bulan", "9 tahun dan 6 bulan", "2 jam 30 menit" (units checked later)
+        rf"(?P<span2>{approx}(?P<n>{num})\s+(?P<unit3>{unit})\s+(?:(?:{_alt(w.get('and_words', []))})\s+)?"
+        rf"(?P<n2>{num})\s+(?P<unit5>{unit}))",
         rf"(?P<vdur>{_alt(w.get('vague_durations', {}))})",
         rf"(?P<every>(?:{_alt(w.get('every', []))})\s+"
         rf"(?:(?:(?P<en>\d{{1,3}}|{_alt(w.get('numbers', {}))})\s+)?(?P<eunit>{unit})|{wd}))",
         rf"(?P<quarter>(?:{_alt(w.get('quarter', []))})\s+(?P<q>IV|III|II|I|[1-4]|{ordinals})"
         rf"(?:(?:\s+|\s*-\s*)(?:(?:{yearw})\s+)?{year}"
         rf"|\s+(?:{yearw})\s+(?P<qrel>{mods}))?)",
-        rf"(?P<season>{_alt(w.get('seasons', {}))}(?:\s+{year})?)",
+        rf"(?P<season>{edge}(?:{_alt(w.get('seasons', {}))})(?:\s+{year})?)",
         rf"(?P<vdate>{_alt(w.get('vague_dates', {}))})",
         rf"(?P<holiday>{_alt(w.get('holidays', {}))})",
         # akhir tahun, awal bulan (an edge of the current unit)
@@ -147,7 +161,8 @@ def grammar(language: str) -> Grammar:
         rf"(?P<pastword>{_alt(w.get('past_words', []))})",
         rf"(?P<pod>{_alt(w.get('bare_parts_of_day', []))})",
         rf"(?P<anaphor>{_alt(w.get('anaphoric', []))})",
-        rf"(?P<anaoff>{_alt(w.get('anaphoric_offsets', {}))})",
+        # "malam hari sebelumnya": a part of that day, a time
+        rf"(?P<anaoff>(?:(?P<apod>{pod_words})\s+)?(?:{_alt(w.get('anaphoric_offsets', {}))}))",
         # "pada tanggal 10": a day of the article's month; "tanggal 31/12": a year-less date
         rf"(?P<dayonly>(?:{datew})\s+(?P<dd>[0-3]?\d)(?:\s*/\s*(?P<mm>[01]?\d))?(?!\s*[/.-]\s*\d)(?!\s*{mon_any}))",
         # hari ketiga, hari ke-5 (of a search, a strike): a day counted within an event
@@ -202,10 +217,11 @@ def _firsts(w: dict[str, Any], months: dict[str, int], weekdays: dict[str, int])
         "podrel": _first_words(g("parts_of_day", {})) | rel,
         "clock": _first_words(g("approx", []), g("time_word", [])) | num,
         "span": _first_words(g("approx", []), g("numbers", {}), g("vague", [])) | ones | num,
+        "span2": _first_words(g("approx", []), g("numbers", {})) | num,
         "vdur": _first_words(g("vague_durations", {})),
         "every": _first_words(g("every", [])),
         "quarter": _first_words(g("quarter", [])),
-        "season": _first_words(g("seasons", {})),
+        "season": edges | _first_words(g("seasons", {})),
         "vdate": _first_words(g("vague_dates", {})),
         "holiday": _first_words(g("holidays", {})),
         "edgeunit": edges,
@@ -213,7 +229,7 @@ def _firsts(w: dict[str, Any], months: dict[str, int], weekdays: dict[str, int])
         "pastword": _first_words(g("past_words", [])),
         "pod": _first_words(g("bare_parts_of_day", [])),
         "anaphor": _first_words(g("anaphoric", [])),
-        "anaoff": _first_words(g("anaphoric_offsets", {})),
+        "anaoff": _first_words(g("anaphoric_offsets", {}), g("parts_of_day", {})),
         "dayonly": _first_words(g("date_word", [])),
         "nthday": day,
         "decade": _first_words(g("year_word", [])) | num,

@@ -7,7 +7,7 @@ import datetime as dt
 from .explicit import explicit
 from .grammar import Grammar
 from .recognize import Hit
-from .relative import of_dayonly, of_month, of_relunit, of_span, of_weekday
+from .relative import of_compound, of_dayonly, of_month, of_relunit, of_span, of_weekday
 from .values import Found, State, nearest_year, rel_shift, time_part, week
 
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
@@ -60,6 +60,8 @@ def normalize(hit: Hit, g: Grammar, st: State, text: str, sent: int) -> Found | 
         return of_relunit(hit, g, st)
     if kind == "span":
         return of_span(hit, g, st)
+    if kind == "span2":
+        return of_compound(hit, g)
     if kind == "vdur":
         return "DURATION", g.lookup("vague_durations", hit.m.group()) or "PXX", "ok", None, None, None
     if kind == "every":
@@ -84,18 +86,9 @@ def normalize(hit: Hit, g: Grammar, st: State, text: str, sent: int) -> Found | 
             return "DATE", "XXXX-WXX-WE", "unresolved", None, None, None
         return "DATE", week(ref + dt.timedelta(weeks=shift)) + "-WE", "ok", None, None, None
     if kind == "season":
-        code = (
-            next(
-                (
-                    c
-                    for k, c in g.words.get("seasons", {}).items()
-                    if hit.m.group().lower().startswith(k.split()[0])
-                    and k in " ".join(hit.m.group().lower().split())
-                ),
-                None,
-            )
-            or "XX"
-        )
+        said = " ".join(hit.m.group().lower().split())  # "akhir musim dingin": after the edge word
+        seasons = sorted(g.words.get("seasons", {}).items(), key=lambda kv: -len(kv[0]))
+        code = next((c for k, c in seasons if k in said), "XX")
         year = int(gd["year"]) if gd.get("year") else (ref.year if ref else None)
         return "DATE", f"{year or 'XXXX'}-{code}", "ok" if year else "unresolved", None, None, None
     if kind == "vdate":
@@ -136,11 +129,14 @@ def normalize(hit: Hit, g: Grammar, st: State, text: str, sent: int) -> Found | 
             None,
         )
     if kind == "anaoff":
-        n = g.lookup("anaphoric_offsets", hit.m.group()) or 0
+        pod = gd.get("apod") or ""
+        n = g.lookup("anaphoric_offsets", hit.m.group()[len(pod) :]) or 0
         if st.anchor is None:
             return "DATE", "PAST_REF" if n < 0 else "FUTURE_REF", "unresolved", None, None, None
         d = st.anchor + dt.timedelta(days=n)
-        return "DATE", d.isoformat(), "ok", "counted from the date mentioned before", None, d
+        tp = time_part(pod, g)[0] if pod else ""  # "malam hari sebelumnya": that day's night
+        note = "counted from the date mentioned before"
+        return ("TIME" if tp else "DATE"), d.isoformat() + tp, "ok", note, None, d
     if kind == "dayonly":
         return of_dayonly(hit, st)
     if kind == "anaphor":

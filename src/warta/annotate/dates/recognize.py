@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .grammar import Grammar, grammar
-from .values import CLOCK
+from .values import CLOCK, larger_unit
 
 
 @dataclass(frozen=True)
@@ -132,9 +132,17 @@ def _plausible(kind: str, m: re.Match[str], g: Grammar, text: str) -> bool:
         before, _ = _words_around(text, m.start(), m.end())
         opens = text[max(0, m.start() - 3) : m.start()].strip(" \t\"'“‘") in ("", ".", "!", "?")
         return before in w.get("past_word_leads", []) or (opens and m.group()[:1].isupper())
-    if kind == "span":
+    if kind in ("span", "span2"):
         before, after = _words_around(text, m.start(), m.end())
         if before in ("rp", "us$", "$", "pukul", "jam"):
+            return False
+        # "kegiatan sehari-hari" (everyday) is no amount of time
+        said = " ".join(m.group().lower().split())
+        if said in w.get("not_durations", []) or re.match(r"-\w", text[m.end() : m.end() + 2]):
+            return False
+        if kind == "span2" and not larger_unit(
+            g.lookup("units", gd["unit3"]), g.lookup("units", gd["unit5"])
+        ):
             return False
     return True
 

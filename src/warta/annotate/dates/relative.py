@@ -8,7 +8,17 @@ import re
 from ...clean.headerdate import make_date
 from .grammar import Grammar
 from .recognize import Hit
-from .values import Found, State, add_months, future_context, nearest_year, rel_shift, time_part, week
+from .values import (
+    Found,
+    State,
+    add_months,
+    future_context,
+    larger_unit,
+    nearest_year,
+    rel_shift,
+    time_part,
+    week,
+)
 
 _DATE_UNITS = {"D", "W", "M", "Y", "DE", "CE", "WINDU"}
 
@@ -22,7 +32,7 @@ def of_weekday(hit: Hit, g: Grammar, st: State, text: str) -> Found | None:
     kind = "TIME" if tp else "DATE"
     if ref is None:
         return kind, f"XXXX-WXX-{wd + 1}", "unresolved", None, zone, None
-    shift = rel_shift(gd.get("rel") or gd.get("relp"), g)
+    shift = rel_shift(gd.get("rel") or gd.get("relp") or gd.get("rel2"), g)
     back = (ref.weekday() - wd) % 7
     if shift < 0:
         d = ref - dt.timedelta(days=back or 7)
@@ -163,6 +173,29 @@ def of_span(hit: Hit, g: Grammar, st: State) -> Found | None:
     # "Pada 2012 ... dibanding setahun sebelumnya": a year counts from the last year mentioned.
     year = int(st.last_value[:4]) if chained and st.last_value[:4].isdigit() else base.year
     return "DATE", str(year + k), "ok", None, None, None
+
+
+def compound_units(hit: Hit, g: Grammar) -> tuple[str, str] | None:
+    """The two units of "satu tahun enam bulan" when the second is the smaller, else None."""
+    gd = hit.m.groupdict()
+    u1, u2 = g.lookup("units", gd["unit3"]), g.lookup("units", gd["unit5"])
+    return (u1, u2) if larger_unit(u1, u2) else None
+
+
+def of_compound(hit: Hit, g: Grammar) -> Found | None:
+    """ "satu tahun enam bulan" -> P1Y6M, "2 jam 30 menit" -> PT2H30M (TIMEX3 DURATION)."""
+    units = compound_units(hit, g)
+    gd = hit.m.groupdict()
+    a, b = _amount(gd["n"], g), _amount(gd["n2"], g)
+    if units is None or a is None or b is None:
+        return None
+    out, in_time = "P", False
+    for n, u in ((a, units[0]), (b, units[1])):
+        if u in ("H", "MIN", "S") and not in_time:
+            out, in_time = out + "T", True
+        txt = str(int(n)) if n == int(n) else str(n)
+        out += txt + {"MIN": "M"}.get(u, u)
+    return "DURATION", out, "ok", None, None, None
 
 
 def of_dayonly(hit: Hit, st: State) -> Found | None:

@@ -69,10 +69,13 @@ def tag(
                 # A day only counted ("kemarin", "sehari sebelumnya") in an earlier sentence does
                 # not date "pukul 10.14 WIB": that is the article's day; a named day does.
                 state.anchor = reference
+        state.sentence = sent
         found = normalize(hit, g, state, text, sent)
         if found is None:
             continue
         kind, value, status, note, zone, anchor = found
+        if hit.kind == "relunit" and re.fullmatch(r"\d{4}", value):
+            state.year_hint = (sent, int(value))
         if anchor is not None:
             state.anchor, state.anchor_sentence = anchor, sent
             state.anchor_named = hit.kind in _NAMED_DAYS

@@ -31,6 +31,10 @@ class State:
     last_value: str = ""
     #: Days mentioned so far: a later bare weekday is the same day ("pertemuan Kamis").
     seen_days: list[dt.date] = field(default_factory=list)
+    #: The sentence being normalized, and (sentence, year) of the last relative year named
+    #: ("tahun lalu"): "terjadi tahun lalu ... pada 14 Juli" is 14 July of that year.
+    sentence: int = -1
+    year_hint: tuple[int, int] | None = None
 
 
 def time_part(tail: str, g: Grammar) -> tuple[str, str | None]:
@@ -86,6 +90,16 @@ def week(d: dt.date) -> str:
     return f"{iso[0]}-W{iso[1]:02d}"
 
 
+#: Duration units from the largest down: a compound duration names them in this order.
+_UNIT_ORDER = ("CE", "DE", "Y", "M", "W", "D", "H", "MIN", "S")
+
+
+def larger_unit(first: object, second: object) -> bool:
+    """Whether ``first`` is a larger duration unit than ``second`` ("Y" before "M")."""
+    order = _UNIT_ORDER
+    return first in order and second in order and order.index(first) < order.index(second)
+
+
 def rel_shift(word: str | None, g: Grammar) -> int:
     """-1 for a "last" modifier ("lalu"), +1 for a "next" one ("depan"), else 0."""
     if not word:
@@ -93,6 +107,6 @@ def rel_shift(word: str | None, g: Grammar) -> int:
     w = " ".join(word.lower().split())
     if w in g.words.get("last", []):
         return -1
-    if w in g.words.get("next", []):
+    if w in g.words.get("next", []) or w in g.words.get("next_tails", []):
         return 1
     return 0
