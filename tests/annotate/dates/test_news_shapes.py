@@ -82,6 +82,24 @@ def test_yearless_date_takes_a_relative_year_of_its_sentence() -> None:
     assert tag(text, "id", REF)[1].value == "2017-07-14"
 
 
+def test_wrong_weekday_near_the_article_date_stays_in_its_year() -> None:
+    # 16/11/2017 was a Thursday; 16/11/2016 a Wednesday, but a year away: the slip is the day.
+    got = found("Kecelakaan terjadi Rabu, (16/11) malam.", dt.date(2017, 11, 19))
+    assert got["Rabu, (16/11) malam"] == ("TIME", "2017-11-15TNI")
+
+
+def test_thousands_in_a_duration_and_lebih_kurang() -> None:
+    got = found("Katedral berdiri selama 1.000 tahun. Ia ditahan lebih kurang 30 menit.")
+    assert got["1.000 tahun"] == ("DURATION", "P1000Y")
+    assert got["lebih kurang 30 menit"] == ("DURATION", "PT30M")
+
+
+def test_that_time_after_a_month_is_that_month() -> None:
+    got = found("Ia pergi Senin (21/8). Ia ke luar negeri pada akhir April 2017 silam. Ia kala itu terbang.")
+    assert got["kala itu"] == ("DATE", "2017-04")
+    assert found("Ia pergi Senin (21/8). Saat itu hujan.")["Saat itu"] == ("DATE", "2017-08-21")
+
+
 def test_part_of_day_before_an_anaphoric_day() -> None:
     got = found("Sidang digelar Selasa (9/5). Jalan ditutup sejak malam hari sebelumnya.")
     assert got["malam hari sebelumnya"] == ("TIME", "2017-05-08TNI")

@@ -10,6 +10,11 @@ from .recognize import Hit
 from .values import Found, State, nearest_year, rel_shift, time_part
 
 
+# How far from the article date a year-less date may move to another year to agree with its
+# weekday (days).
+_YEAR_BY_WEEKDAY = 270
+
+
 def explicit(hit: Hit, g: Grammar, st: State, text: str) -> Found | None:
     """Dates with a day and month number or name, checked against a stated weekday."""
     gd = hit.m.groupdict()
@@ -39,11 +44,14 @@ def explicit(hit: Hit, g: Grammar, st: State, text: str) -> Found | None:
         hint = st.year_hint
         if weekday is not None:
             # "Kamis (16/2)" in an August article: the nearest year whose 16/2 is a Thursday
-            # (a weekday says which year more surely than nearness does).
+            # (a weekday says which year more surely than nearness does), within about nine
+            # months; further away a wrong weekday is likelier a slip ("Rabu (16/11)" for 15/11).
             agreeing = [
                 d
                 for y in (ref.year - 1, ref.year, ref.year + 1)
-                if (d := make_date(y, month, day)) and d.weekday() == weekday
+                if (d := make_date(y, month, day))
+                and d.weekday() == weekday
+                and abs((d - ref).days) <= _YEAR_BY_WEEKDAY
             ]
             if agreeing:
                 literal = min(agreeing, key=lambda d: (abs((d - ref).days), d))

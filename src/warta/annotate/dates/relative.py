@@ -106,6 +106,8 @@ def of_relunit(hit: Hit, g: Grammar, st: State) -> Found | None:
 
 def _amount(word: str, g: Grammar) -> float | None:
     w = " ".join(word.lower().split())
+    if re.fullmatch(r"\d{1,3}(?:\.\d{3})+", w):
+        return float(w.replace(".", ""))  # "1.000 tahun": a dot before three digits groups thousands
     if re.fullmatch(r"[\d.,]+", w):
         try:
             return float(w.replace(",", "."))
