@@ -114,3 +114,19 @@ def test_edge_of_a_season_and_a_colon_after_pukul() -> None:
 def test_bare_part_of_day_takes_the_day_its_sentence_names() -> None:
     got = found("Helikopter jatuh saat mendarat pada malam hari di desa itu, Jumat.")
     assert got["malam hari"] == ("TIME", "2017-08-25TNI")
+
+
+def test_quote_counts_from_the_day_it_was_said() -> None:
+    ref = dt.date(2017, 5, 25)
+    text = '"Kemarin gunung berangin," ujar Ang, Rabu (24/5). "Hari ini cerah," kata Firman kemarin.'
+    got = found(text, ref)
+    assert got["Kemarin"] == ("DATE", "2017-05-23")
+    assert got["Hari ini"] == ("DATE", "2017-05-24")
+
+
+def test_quote_said_on_the_reference_day_or_unclosed_is_unchanged() -> None:
+    ref = dt.date(2017, 5, 24)
+    assert found('"Kemarin hujan," ujar Ang, Rabu (24/5).', ref)["Kemarin"] == ("DATE", "2017-05-23")
+    assert found('"Kemarin hujan, ujar Ang, Selasa (23/5).', ref)["Kemarin"] == ("DATE", "2017-05-23")
+    # Outside a quotation the publication date counts.
+    assert found("Kemarin hujan, ujar Ang, Selasa (23/5).", ref)["Kemarin"] == ("DATE", "2017-05-23")

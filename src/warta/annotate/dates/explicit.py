@@ -9,7 +9,6 @@ from .grammar import Grammar
 from .recognize import Hit
 from .values import Found, State, nearest_year, rel_shift, time_part
 
-
 # How far from the article date a year-less date may move to another year to agree with its
 # weekday (days).
 _YEAR_BY_WEEKDAY = 270

@@ -29,6 +29,11 @@ _TIME_DATE_GAP = re.compile(r"[ \t]*,?[ \t]*")
 # Shapes that name their day (a written date, a weekday) rather than count it from another.
 _NAMED_DAYS = frozenset({"wdnum", "dmy", "mdy", "numdate", "iso", "paren", "weekday"})
 _DAY_VALUE = re.compile(r"\d{4}-\d{2}-\d{2}")
+# Relative expressions a quotation counts from the day it was said ("hari ini", "kemarin",
+# "pekan lalu", "dua hari lalu").
+_SPEECH_RELATIVE = frozenset({"offset", "podrel", "relunit", "span"})
+_QUOTES = re.compile('["“”]')
+_SENTENCE_END = re.compile(r"[.!?](?:\s|$)|\n")
 
 __all__ = ["Hits", "recognize", "tag"]
 
@@ -70,7 +75,13 @@ def tag(
                 # not date "pukul 10.14 WIB": that is the article's day; a named day does.
                 state.anchor = reference
         state.sentence = sent
-        found = normalize(hit, g, state, text, sent)
+        said_on = _quote_day(i, hits, g, state, text) if hit.kind in _SPEECH_RELATIVE else None
+        if said_on is not None:
+            # '"Kemarin gunung berangin," ujar Ang, Rabu (24/5).': the quote's "kemarin" counts
+            # from the day it was said, not from the publication date.
+            found = normalize(hit, g, dataclasses.replace(state, ref=said_on), text, sent)
+        else:
+            found = normalize(hit, g, state, text, sent)
         if found is None:
             continue
         kind, value, status, note, zone, anchor = found
@@ -89,6 +100,28 @@ def tag(
             )
         )
     return out
+
+
+def _quote_day(i: int, hits: Hits, g: Grammar, state: State, text: str) -> dt.date | None:
+    """The day a quotation was said when ``hits[i]`` stands inside one and the attribution
+    after it names a day other than the reference ('"...," kata Firman kemarin.')."""
+    hit = hits[i]
+    para_start = max(text.rfind("\n", 0, hit.start) + 1, 0)
+    if len(_QUOTES.findall(text, para_start, hit.start)) % 2 == 0:
+        return None  # not inside a quotation
+    close = _QUOTES.search(text, hit.end)
+    if close is None or "\n" in text[hit.end : close.start()]:
+        return None
+    # The attribution: the clause after the closing quote, up to the end of its sentence.
+    end = _SENTENCE_END.search(text, close.end())
+    limit = end.start() if end else len(text)
+    for later in hits[i + 1 :]:
+        if later.start >= limit:
+            break
+        if later.start > close.start() and later.kind in (*_NAMED_DAYS, "offset"):
+            day = _day_of(later, g, state, text)
+            return day if day is not None and day != state.ref else None
+    return None
 
 
 def _day_after(nxt: Hit | None, hit: Hit, g: Grammar, state: State, text: str) -> dt.date | None:
