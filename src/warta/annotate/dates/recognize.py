@@ -50,6 +50,7 @@ def recognize(text: str, language: str) -> list[Hit]:
 def candidates(text: str, g: Grammar) -> list[tuple[int, int, int, str, re.Match[str]]]:
     found = []
     starts = _starts(text, g)
+    names = document_numbers(text, g)
     for prio, (kind, regex) in enumerate(g.regexes):
         firsts = g.firsts.get(kind)
         for pos, word in starts:
@@ -62,6 +63,8 @@ def candidates(text: str, g: Grammar) -> list[tuple[int, int, int, str, re.Match
             # A match may end in spaces or a comma from an optional part: trim it.
             while e > s and (text[e - 1] in " \t\r\n,." or (text[e - 1] == ")" and "(" not in text[s:e])):
                 e -= 1
+            if any(ns < e and s < ne for ns, ne in names):
+                continue
             if e > s and _plausible(kind, m, g, text):
                 found.append((s, e, prio, kind, m))
     return found
@@ -145,6 +148,18 @@ def _plausible(kind: str, m: re.Match[str], g: Grammar, text: str) -> bool:
         ):
             return False
     return True
+
+
+def document_numbers(text: str, g: Grammar) -> list[tuple[int, int]]:
+    """Spans of "Nomor 31 Tahun 1999" (a law's or decree's name): TimeML leaves expressions
+    inside names unmarked, so nothing in them is a date or a duration."""
+    marks = g.words.get("document_number", [])
+    if not marks:
+        return []
+    years = "|".join(re.escape(y) for y in g.words.get("year_word", [])) or "(?!)"
+    doc = "|".join(re.escape(x) for x in marks)
+    pattern = rf"\b(?:{doc})\.?\s*\d+[a-z]?\s+(?:{years})\s+\d{{4}}\b"
+    return [m.span() for m in re.finditer(pattern, text, re.IGNORECASE)]
 
 
 def _clock_ok(t: str) -> bool:
