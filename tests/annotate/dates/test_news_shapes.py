@@ -94,10 +94,17 @@ def test_thousands_in_a_duration_and_lebih_kurang() -> None:
     assert got["lebih kurang 30 menit"] == ("DURATION", "PT30M")
 
 
-def test_that_time_after_a_month_is_that_month() -> None:
-    got = found("Ia pergi Senin (21/8). Ia ke luar negeri pada akhir April 2017 silam. Ia kala itu terbang.")
-    assert got["kala itu"] == ("DATE", "2017-04")
-    assert found("Ia pergi Senin (21/8). Saat itu hujan.")["Saat itu"] == ("DATE", "2017-08-21")
+def test_that_time_is_the_day_mentioned_before_not_a_later_year() -> None:
+    # "produksi 2012" qualifies the car; "Saat itu" is still the day of the accident.
+    text = "Mobil menabrak tiang Kamis (16/11). Mobil itu produksi 2012. Saat itu Setya terluka."
+    assert found(text)["Saat itu"] == ("DATE", "2017-11-16")
+
+
+def test_evening_hours_are_afternoon_clock() -> None:
+    got = found("Penembakan terjadi sekitar pukul 6.00 malam, lalu pukul 3 sore, dan pukul 2 dini hari.")
+    assert got["sekitar pukul 6.00 malam"][1].endswith("T18:00")
+    assert got["pukul 3 sore"][1].endswith("T15:00")
+    assert got["pukul 2 dini hari"][1].endswith("T02:00")
 
 
 def test_part_of_day_before_an_anaphoric_day() -> None:

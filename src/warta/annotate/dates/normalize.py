@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 
 from .explicit import explicit
 from .grammar import Grammar
@@ -143,11 +142,6 @@ def normalize(hit: Hit, g: Grammar, st: State, text: str, sent: int) -> Found | 
     if kind == "anaphor":
         if st.anchor is None:
             return "DATE", "PAST_REF", "unresolved", None, None, None
-        is_day = any(w in hit.m.group().lower().split() for w in g.words.get("day_word", []))
-        if not is_day and re.fullmatch(r"\d{4}(-\d{2})?", st.last_value):
-            # "pada akhir April 2017 silam. Rizieq kala itu ...": the month or year named last
-            # ("hari itu", "hari yang sama" stay days)
-            return "DATE", st.last_value, "ok", "the time mentioned before", None, None
         return "DATE", st.anchor.isoformat(), "ok", "the date mentioned before", None, None
     if kind == "decade":
         return "DATE", gd["dec"], "ok", None, None, None

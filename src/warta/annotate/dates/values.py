@@ -53,12 +53,27 @@ def time_part(tail: str, g: Grammar) -> tuple[str, str | None]:
             hh, mi = int(c[1]), int(c[2] or 0)
             if c[3] and c[3].lower() == "p" and hh < 12:
                 hh += 12
+            elif hh < 12 and _afternoon(t[c.end() :], hh, g):
+                hh += 12  # "pukul 6.00 malam", "pukul 3 sore": a 12-hour clock
             if hh <= 24 and mi <= 59:
                 return f"T{hh:02d}:{mi:02d}", zone
     for name, code in sorted(g.words.get("parts_of_day", {}).items(), key=lambda kv: -len(kv[0])):
         if re.search(rf"(?<!\w){re.escape(name)}(?!\w)", t):
             return f"T{code}", zone
     return "", zone
+
+
+def _afternoon(after: str, hour: int, g: Grammar) -> bool:
+    """Whether the part of the day after a 12-hour clock makes it p.m.: "6 malam" 18:00, "11
+    malam" 23:00, "3 sore" 15:00, "1 siang" 13:00; "2 malam" and "2 dini hari" stay 02:00."""
+    for name, code in sorted(g.words.get("parts_of_day", {}).items(), key=lambda kv: -len(kv[0])):
+        if re.match(rf"\s*{re.escape(name)}(?!\w)", after):
+            return (
+                (code in ("AF", "EV") and hour >= 1)
+                or (code == "NI" and hour >= 5)
+                or (code == "MI" and hour <= 5)
+            )
+    return False
 
 
 def future_context(text: str, start: int, g: Grammar) -> bool:
