@@ -107,6 +107,14 @@ def test_evening_hours_are_afternoon_clock() -> None:
     assert got["pukul 2 dini hari"][1].endswith("T02:00")
 
 
+def test_month_typo_reads_the_day_in_the_article_month() -> None:
+    assert found("kata Arief, Senin (5/1).", dt.date(2018, 2, 6))["Senin (5/1)"] == ("DATE", "2018-02-05")
+    assert found("kata Syahrial, Senin (27/8).", dt.date(2017, 3, 27))["Senin (27/8)"] == (
+        "DATE",
+        "2017-03-27",
+    )
+
+
 def test_part_of_day_before_an_anaphoric_day() -> None:
     got = found("Sidang digelar Selasa (9/5). Jalan ditutup sejak malam hari sebelumnya.")
     assert got["malam hari sebelumnya"] == ("TIME", "2017-05-08TNI")

@@ -103,6 +103,10 @@ def _weekday_reading(
         ]
     if literal:
         options += [literal + dt.timedelta(days=k) for k in (-3, -2, -1, 1, 2, 3)]
+    if near and not year:
+        # A month typo ("Senin (5/1)" written on 6 February for Monday 5/2; "Senin (27/8)" in
+        # a 27 March article): the stated day in the article's own month.
+        options += [d for d in (make_date(near.year, near.month, day),) if d]
     if year and near and abs(year - near.year) == 1:
         # A year typo ("Kamis (11/12/2013)" in a 2014 article): the written day in the article's year.
         options += [d for d in (make_date(near.year, month, day),) if d]
