@@ -92,6 +92,7 @@ def test_thousands_in_a_duration_and_lebih_kurang() -> None:
     got = found("Katedral berdiri selama 1.000 tahun. Ia ditahan lebih kurang 30 menit.")
     assert got["1.000 tahun"] == ("DURATION", "P1000Y")
     assert got["lebih kurang 30 menit"] == ("DURATION", "PT30M")
+    assert "sekira pukul 21.00" in found("Pesta usai Minggu (27/8) sekira pukul 21.00.")
 
 
 def test_that_time_is_the_day_mentioned_before_not_a_later_year() -> None:
