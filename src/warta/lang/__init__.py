@@ -69,7 +69,8 @@ SCHEMAS: dict[str, dict[str, tuple[str, bool]]] = {
             "quarter", "future_markers", "count_nouns", "year_context", "chained",
             "duration_tails", "count_context", "day_ordinals", "clause_links", "place_before_day",
             "past_words", "past_word_leads", "bare_parts_of_day",
-            "next_tails", "not_durations", "and_words", "document_number")},
+            "next_tails", "not_durations", "and_words", "document_number",
+            "period_words")},
         "one_prefix": ("str", False),
     },
     # Named entities (issue 6): lower-case cue words used as tagger features and by the merger.

@@ -151,3 +151,7 @@ def test_quote_said_on_the_reference_day_or_unclosed_is_unchanged() -> None:
 def test_year_in_a_law_number_is_part_of_its_name() -> None:
     got = found("Ia dijerat Undang-Undang Nomor 31 Tahun 1999 dan UU No 20 Tahun 2001 pada tahun 2017.")
     assert got == {"tahun 2017": ("DATE", "2017")}
+
+
+def test_that_period_is_no_time() -> None:
+    assert found("Jika dalam jangka waktu itu tidak dibayar, harta disita.") == {}

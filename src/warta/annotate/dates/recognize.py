@@ -131,6 +131,11 @@ def _plausible(kind: str, m: re.Match[str], g: Grammar, text: str) -> bool:
         # A recent year followed by a word ("anggaran 2015 akan", "APBN-P 2014 hingga") is a
         # year too, unless a quantity word stands before it ("sebanyak 2015 ...").
         return 1950 <= int(gd["year"]) <= 2035 and before not in w.get("count_context", [])
+    if kind == "anaphor":
+        # "dalam jangka waktu itu" is "within that period", not a time
+        before, _ = _words_around(text, m.start(), m.end())
+        if before in w.get("period_words", []):
+            return False
     if kind == "pastword":
         before, _ = _words_around(text, m.start(), m.end())
         opens = text[max(0, m.start() - 3) : m.start()].strip(" \t\"'“‘") in ("", ".", "!", "?")
