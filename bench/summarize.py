@@ -19,7 +19,9 @@ and stopword lists.  ROUGE-1/2/L F1 (rouge-score) with a tokenizer that keeps no
 sentence must be the exact text of the sentence its first citation names, found in that
 article's body; every citation must name an existing sentence.  Speed: summarization only (the
 articles are prepared once, outside the timers), ms per story for Warta and sumy LexRank, with
-the stemmer cache warmed for both beforehand.
+the stemmer cache warmed for both beforehand; the 10-article story (first 10 IndoSum articles
+as one story) by median CPU time and best/median wall time of 21 alternating runs of Warta,
+Warta with the previous dense similarity, and LexRank.
 
     .venv/bin/python bench/summarize.py                   # fold 5 + first 1000 Multi-News
     .venv/bin/python bench/summarize.py --skip-indosum --multinews-offset 2000   # dev slice
