@@ -19,7 +19,9 @@ and stopword lists.  ROUGE-1/2/L F1 (rouge-score) with a tokenizer that keeps no
 sentence must be the exact text of the sentence its first citation names, found in that
 article's body; every citation must name an existing sentence.  Speed: summarization only (the
 articles are prepared once, outside the timers), ms per story for Warta and sumy LexRank, with
-the stemmer cache warmed for both beforehand.
+the stemmer cache warmed for both beforehand; the 10-article story (first 10 IndoSum articles
+as one story) by median CPU time and best/median wall time of 21 alternating runs of Warta,
+Warta with the previous dense similarity, and LexRank.
 
     .venv/bin/python bench/summarize.py                   # fold 5 + first 1000 Multi-News
     .venv/bin/python bench/summarize.py --skip-indosum --multinews-offset 2000   # dev slice
@@ -302,23 +304,79 @@ def evaluate(name: str, stories: list[Story], language: str) -> dict[str, Any]:
                 table["lexrank"]["ms_per_story"] / max(table["warta"]["ms_per_story"], 1e-9), 2)}
 
 
-def ten_article_speed(stories: list[Story], language: str, repeat: int = 5) -> dict[str, Any]:
-    """Warta and sumy LexRank on one story made of the first 10 articles (best of ``repeat``)."""
+def dense_similarity(term_lists: Sequence[Sequence[str]]) -> Any:
+    """The previous ``features.similarity`` (dense matrix, multithreaded BLAS product), kept
+    here only to time it against the sparse one side by side (same values within 1e-15)."""
+    import math
+    from collections import Counter
+
+    import numpy as np
+
+    n = len(term_lists)
+    counted = [Counter(t) for t in term_lists]
+    df: Counter[str] = Counter()
+    for c in counted:
+        df.update(c.keys())
+    if n == 0 or not df:
+        return np.zeros((n, n))
+    shared = {t: j for j, t in enumerate(t for t, k in df.items() if k >= 2)}
+    m = np.zeros((n, len(shared)))
+    norms = np.zeros(n)
+    for i, c in enumerate(counted):
+        total = 0.0
+        for t, k in c.items():
+            v = (1.0 + math.log(k)) * (math.log((1 + n) / (1 + df[t])) + 1.0)
+            total += v * v
+            if t in shared:
+                m[i, shared[t]] = v
+        norms[i] = math.sqrt(total) or 1.0
+    m /= norms[:, None]
+    out = m @ m.T
+    np.fill_diagonal(out, [1.0 if c else 0.0 for c in counted])
+    return out
+
+
+def ten_article_speed(stories: list[Story], language: str, repeat: int = 21) -> dict[str, Any]:
+    """Warta (and Warta with the previous dense similarity) and sumy LexRank on one story made
+    of the first 10 articles: median CPU time (``time.process_time``) and best wall time of
+    ``repeat`` runs, the systems alternating run by run so that load hits them alike."""
+    import importlib
+
+    package = importlib.import_module("warta.summarize")
     arts = [s.articles[0] for s in stories[:10]]
     story = Story("ten", arts, "", 5, None)
     warm([story], language)
     lexrank = make_sumy("lexrank", language)
-    times: dict[str, float] = {}
-    for name, fn in (("warta", lambda: summarize(arts, Config(summary_sentences=5))),
-                     ("lexrank", lambda: fill(lexrank(story), story))):
-        best = float("inf")
-        for _ in range(repeat):
-            t0 = time.perf_counter()
+    sparse_similarity = package.similarity
+
+    def warta_dense() -> object:
+        package.similarity = dense_similarity
+        try:
+            return summarize(arts, Config(summary_sentences=5))
+        finally:
+            package.similarity = sparse_similarity
+
+    systems: dict[str, Callable[[], object]] = {
+        "warta": lambda: summarize(arts, Config(summary_sentences=5)),
+        "warta_dense_blas": warta_dense,
+        "lexrank": lambda: fill(lexrank(story), story),
+    }
+    if summarize(arts, Config(summary_sentences=5)) != warta_dense():
+        raise SystemExit("dense and sparse similarity chose different summaries")
+    cpu: dict[str, list[float]] = {k: [] for k in systems}
+    wall: dict[str, list[float]] = {k: [] for k in systems}
+    for _ in range(repeat):
+        for name, fn in systems.items():
+            t0, c0 = time.perf_counter(), time.process_time()
             fn()
-            best = min(best, (time.perf_counter() - t0) * 1000)
-        times[name] = round(best, 2)
+            cpu[name].append((time.process_time() - c0) * 1000)
+            wall[name].append((time.perf_counter() - t0) * 1000)
     return {"articles": len(arts), "sentences": sum(len(a.sentences) for a in arts),
-            "ms": times}
+            "repeat": repeat,
+            "cpu_ms_median": {k: round(statistics.median(v), 2) for k, v in cpu.items()},
+            "wall_ms_best": {k: round(min(v), 2) for k, v in wall.items()},
+            "wall_ms_median": {k: round(statistics.median(v), 2) for k, v in wall.items()},
+            "loadavg": [round(x, 2) for x in os.getloadavg()]}
 
 
 def _print(report: dict[str, Any]) -> None:

@@ -76,3 +76,26 @@ def test_multi_source_summary_cites_both_and_is_deterministic():
     assert first == summarize(arts, config)
     quake = next(s for s in first if "Gempa" in s.text)
     assert {c.article for c in quake.citations} == {"a", "b"}
+
+
+def test_best_of_the_length_scaled_passes_fills_a_word_budget_better():
+    """A 10-word sentence covering 5 expected words against two 5-word sentences covering 4.5
+    each: the plain greedy takes the long one and fills the budget; the length-scaled pass
+    takes the two short ones, which are worth more, and wins."""
+    from warta.summarize.candidates import Candidate
+    from warta.summarize.frequency import LENGTH_POWERS, StoryWords
+
+    assert LENGTH_POWERS[0] == 0.0 and len(LENGTH_POWERS) > 1
+    vocab = {f"w{i}": i for i in range(20)}
+    ids = [[list(range(10)), list(range(10, 15)), list(range(15, 20))]]
+    texts = [" ".join(f"w{i}" for i in sentence) + "." for sentence in ids[0]]
+    cands = [Candidate(0, k, t, len(t.split()), 0) for k, t in enumerate(texts)]
+    expected = np.array([0.5] * 10 + [0.9] * 10)
+    sim = np.eye(3)
+    chosen = select_frequency(cands, np.zeros(3), sim, expected, StoryWords(vocab, ids),
+                              Budget(sentences=5, words=10), redundancy_threshold=0.5)
+    assert sorted(chosen) == [1, 2]
+    # With room for everything the passes agree: all three, the long one first.
+    chosen = select_frequency(cands, np.zeros(3), sim, expected, StoryWords(vocab, ids),
+                              Budget(sentences=5, words=20), redundancy_threshold=0.5)
+    assert chosen[0] == 0 and sorted(chosen) == [0, 1, 2]

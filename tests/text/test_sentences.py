@@ -189,6 +189,21 @@ ENGLISH: list[tuple[str, list[str]]] = [
         '"We are ready. Everything is checked," he said. Then he left.',
         ['"We are ready.', 'Everything is checked," he said.', "Then he left."],
     ),
+    # Lower-cased or sloppily cased English (Multi-News sources): still a boundary ...
+    ("Rescue me, elmo! that's what you shout.", ["Rescue me, elmo!", "that's what you shout."]),
+    ("Is it over? nobody knows.", ["Is it over?", "nobody knows."]),
+    (
+        'It was 90 minutes of it. " the film " tries hard.',
+        ["It was 90 minutes of it.", '" the film " tries hard.'],
+    ),
+    ("The officials came. he left.", ["The officials came.", "he left."]),
+    # ... but not before a speech verb, after an ellipsis, an abbreviation in any case, a
+    # dotted abbreviation or an initial.
+    ('"Help!" she said. "Why?" he asked.', ['"Help!" she said.', '"Why?" he asked.']),
+    ("And then... the end.", ["And then... the end."]),
+    ("I met mr. smith at 5 p.m. on friday with john f. kennedy.",
+     ["I met mr. smith at 5 p.m. on friday with john f. kennedy."]),
+    ("The U.S. officials came.", ["The U.S. officials came."]),
 ]
 
 
@@ -197,6 +212,11 @@ def test_english_cases(body: str, expected: list[str]) -> None:
     got = split_sentences(body, "en")
     assert [s.text for s in got] == expected
     check_spans(body, got)
+
+
+def test_lower_case_starts_are_english_only() -> None:
+    body = "Apa? kata dia. Lalu dr. budi pergi."
+    assert [s.text for s in split_sentences(body, "id")] == ["Apa? kata dia.", "Lalu dr. budi pergi."]
 
 
 def test_empty_and_blank_bodies() -> None:

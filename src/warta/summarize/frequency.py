@@ -5,8 +5,8 @@ function words too, lower-cased) is expected in the summary about as often as it
 story's words times the summary's length, more when several independent sources use it.  The
 greedy selection then takes, step by step, the candidate that adds the most still-missing
 expected words (clipped: a word beyond its expected count adds nothing), as KL-Sum / SumBasic
-do (Haghighi & Vanderwende 2009).  Redundant sentences and budget overruns are skipped as in
-:func:`.select.select`.
+do (Haghighi & Vanderwende 2009), taking the best of a few length-scaled greedy passes.
+Redundant sentences and budget overruns are skipped as in :func:`.select.select`.
 """
 
 from __future__ import annotations
@@ -28,6 +28,10 @@ SOURCE_POWER = 1.0
 #: against word coverage, counted in expected words: one word's worth, a tie-breaker (0 to 10
 #: changed ROUGE-1 by < 0.2 on the Multi-News dev clusters 2000-2999).
 SALIENCE_WEIGHT = 1.0
+#: Exponents of the sentence length that divides a step's gain, one greedy pass each (0: the
+#: plain greedy).  On the Multi-News dev clusters 2000-2299 best-of (0, 0.25, 0.5, 0.75) gave
+#: +0.5 ROUGE-1 over the plain greedy, (0, 0.5) +0.3, a single 0.5 +0.3, 1.0 -0.4.
+LENGTH_POWERS = (0.0, 0.25, 0.5, 0.75)
 
 
 def words(sentence: str) -> list[str]:
@@ -87,7 +91,13 @@ def select_frequency(
     """Indices of the chosen candidates, in the order chosen: greedy clipped coverage of the
     ``expected`` word counts (of ``story.vocab``) plus ``SALIENCE_WEIGHT`` times the scaled
     salience ``scores``; redundancy, repeats and the budget are handled by
-    :func:`.select.greedy`."""
+    :func:`.select.greedy`.
+
+    The greedy pass runs once per exponent of :data:`LENGTH_POWERS`, each step taking the
+    best gain per ``words ** power``, and the selection of highest total value (coverage plus
+    salience; ties: the earlier power) wins: under a word budget a long sentence that covers a
+    lot can crowd out two shorter ones that cover more (Lin & Bilmes 2010 take the best of
+    the plain and the cost-scaled greedy for the same reason)."""
     n = len(cands)
     n_vocab = max(len(story.vocab), 1)
     # Sparse (candidate, word, count) triples: a dense matrix over the story's whole
@@ -96,17 +106,26 @@ def select_frequency(
                      for w in story.ids[c.article][c.sentence]], dtype=np.int64)
     uniq, counts = np.unique(keys, return_counts=True)
     row, col, val = uniq // n_vocab, uniq % n_vocab, counts.astype(float)
-    missing = np.array(expected, dtype=float)  # expected count not covered yet, per word
     top = float(scores.max()) if n and scores.max() > 0 else 1.0
     salience = SALIENCE_WEIGHT * scores / top
+    lengths = np.array([max(c.words, 1) for c in cands], dtype=float)
+    best: tuple[float, list[int]] | None = None
+    for power in LENGTH_POWERS:
+        missing = np.array(expected, dtype=float)  # expected count not covered yet, per word
+        cost = lengths ** power
 
-    def gains(closest: np.ndarray) -> np.ndarray:
-        covered = np.bincount(row, weights=np.minimum(val, missing[col]), minlength=n)
-        out: np.ndarray = covered + salience
-        return out
+        def gains(closest: np.ndarray, missing: np.ndarray = missing,
+                  cost: np.ndarray = cost) -> np.ndarray:
+            covered = np.bincount(row, weights=np.minimum(val, missing[col]), minlength=n)
+            out: np.ndarray = (covered + salience) / cost
+            return out
 
-    def cover(best: int) -> None:
-        mine = row == best
-        missing[col[mine]] = np.maximum(missing[col[mine]] - val[mine], 0.0)
+        def cover(chosen: int, missing: np.ndarray = missing) -> None:
+            mine = row == chosen
+            missing[col[mine]] = np.maximum(missing[col[mine]] - val[mine], 0.0)
 
-    return greedy(cands, sim, budget, redundancy_threshold, gains, cover)
+        picked = greedy(cands, sim, budget, redundancy_threshold, gains, cover)
+        value = float(np.sum(expected - missing)) + float(salience[picked].sum())
+        if best is None or value > best[0] + 1e-9:
+            best = (value, picked)
+    return best[1] if best is not None else []

@@ -48,6 +48,10 @@ _TLDS = frozenset(
      "au", "sg", "my", "us", "html", "php"]
 )  # fmt: skip
 _WORD = re.compile(r"[^\W\d_]+")
+#: Languages where an end mark before a lower-case word is still a boundary when nothing
+#: else explains the lower case (see :func:`_lower_start`).  Not Indonesian: there a lower-case
+#: word after "?" or a dot is the norm for a speech verb or a title ("Apa? kata dia", "dr. budi").
+_LOWER_STARTS = frozenset(["en"])
 _ROMAN = frozenset(["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"])
 
 
@@ -56,6 +60,7 @@ class _Abbreviations:
     words: frozenset[str]
     final: frozenset[str]
     starters: frozenset[str]  # lower-case function words: "Dia", "The" after "S.H." start anew
+    lower: frozenset[str]  # every abbreviation lower-cased (lower-cased text: "mr. smith")
 
 
 def _variants(words: list[str]) -> set[str]:
@@ -74,7 +79,8 @@ def _abbreviations(language: str) -> _Abbreviations:
     words = _variants(data.get("abbreviations", [])) | final
     code = language if _valid(language) and lang.load(language, "abbreviations") else lang.DEFAULT
     stop = lang.load(code, "stopwords").get("stopwords", [])
-    return _Abbreviations(frozenset(words), frozenset(final), frozenset(w.lower() for w in stop))
+    return _Abbreviations(frozenset(words), frozenset(final), frozenset(w.lower() for w in stop),
+                          frozenset(w.lower() for w in words))
 
 
 def _valid(language: str) -> bool:
@@ -158,7 +164,9 @@ def split_sentences(body: str, language: str) -> list[Sentence]:
             first += 1
             while first < n and body[first] in _HSPACE:
                 first += 1
-        if first < n and body[first].islower() and ch not in "([":
+        if (first < n and body[first].islower() and ch not in "(["
+                and not (language in _LOWER_STARTS
+                         and _lower_start(body, start, m.group(), pos, nxt, first, abbr))):
             continue  # a bracket after an end opens a new unit: "kata dia. (ant)"
         mark = body[pos]
         single_dot = mark == "." and (end - pos == 1 or body[pos + 1] in _CLOSE_QUOTES + ")]»")
@@ -199,3 +207,22 @@ def _dot_ends(body: str, start: int, pos: int, first: int, abbr: _Abbreviations)
     # "1. Pertama", "a. Kedua", "IV. Penutup" opening a sentence: a list label.
     at_start = not body[start:t_start].strip()
     return not (at_start and ((token.isdigit() and len(token) <= 3) or len(token) == 1 or token in _ROMAN))
+
+
+def _lower_start(
+    body: str, start: int, mark: str, pos: int, nxt: int, first: int, abbr: _Abbreviations
+) -> bool:
+    """Whether the end mark ``mark`` at ``pos``, followed by a lower-case word at ``first``,
+    ends a sentence anyway: lower-cased or sloppily cased English ("rescue me, elmo! that's
+    what you'll shout", "minutes of it. " the film ...").  Not after a closing quote glued to
+    the mark (a speech verb follows: '"Help!" she said'), not after an ellipsis ("and then...
+    the"), not after an abbreviation in any case ("mr. smith"), a dotted one ("p.m. on") or an
+    initial in any case ("john f. kennedy")."""
+    if any(q in mark for q in _CLOSE_QUOTES) or mark.startswith("..") or mark[0] == "…":
+        return False
+    if mark[0] in "!?" or first > nxt:  # "!", "?", or an opening quote before the word
+        return True
+    token = body[start:pos].rsplit(None, 1)[-1].lstrip(_OPENERS) if body[start:pos].strip() else ""
+    if len(mark) > 1 or len(token) == 1 or token.lower() in abbr.lower:
+        return False
+    return _dot_ends(body, start, pos, first, abbr)
