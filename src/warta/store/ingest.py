@@ -8,6 +8,7 @@ import datetime as dt
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from ..brief import build_story
 from ..config import Config
@@ -48,9 +49,20 @@ def stored_story(story: Story, config: Config) -> StoredStory:
     )
 
 
+class WithFeatures(NamedTuple):
+    """A prepared article with its clustering features already extracted and pickled
+    (:func:`warta.store.assign.features_blob`; the distributed ingest does that on the workers)."""
+
+    article: Article
+    features: bytes
+
+
 #: Prepares raw articles (already given their content id), yielding in input order an Article
-#: or the reason it was skipped: :func:`prepare_each` here, Dask tasks in ``warta.distributed``.
-PrepareMany = Callable[[Iterable[RawArticle]], Iterable[Article | str]]
+#: (or one :class:`WithFeatures`) or the reason it was skipped: :func:`prepare_each` here, Dask
+#: tasks in ``warta.distributed``.
+PrepareMany = Callable[[Iterable[RawArticle]], Iterable[Article | WithFeatures | str]]
+#: One article of the open batch: the article, the id its input gave, its label, its features.
+Pending = tuple[Article, str, str, bytes | None]
 #: The story briefs of ``(story id, its articles, its near-duplicate pairs)``, in that order.
 BriefMany = Callable[[list[tuple[str, list[Article], list[tuple[str, str]]]]], list[StoredStory]]
 
@@ -71,22 +83,24 @@ def brief_each(work: Sequence[tuple[str, list[Article], list[tuple[str, str]]]],
             for sid, members, dups in work]
 
 
-def _flush(store: Store, pending: list[tuple[Article, str, str]], config: Config,
+def _flush(store: Store, pending: list[Pending], config: Config,
            report: IngestReport, brief: BriefMany | None = None) -> None:
     """Store one batch in one transaction (the dedup check is repeated inside it: another
     writer may have stored the same article meanwhile)."""
     if not pending:
         return
     with store.transaction():
-        known = store.known_ids([a.id for a, _, _ in pending])
-        report.duplicates += [(label, a.id) for a, _, label in pending if a.id in known]
-        fresh = [(a, alias) for a, alias, _ in pending if a.id not in known]
+        known = store.known_ids([a.id for a, _, _, _ in pending])
+        report.duplicates += [(label, a.id) for a, _, label, _ in pending if a.id in known]
+        fresh = [(a, alias) for a, alias, _, _ in pending if a.id not in known]
         if not fresh:
             return
         # Publication order, ties by the id the input gave (see assign.py).
         fresh.sort(key=lambda pair: (pair[0].published or dt.date.max, pair[1]))
         new = [a for a, _ in fresh]
-        assignments, state, duplicates = assign(new, store.load_state(), config)
+        features = {a.id: f for a, _, _, f in pending if f is not None}
+        assignments, state, duplicates = assign(new, store.load_state(), config, features)
+        del features
         story_of = {x.article_id: x.story_id for x in assignments}
         joined: dict[str, list[Article]] = {}
         for a in new:
@@ -117,7 +131,7 @@ def ingest(
     batch by batch in input order, so the result is the same either way.
     """
     report = IngestReport()
-    pending: list[tuple[Article, str, str]] = []
+    pending: list[Pending] = []
     seen: set[str] = set()
     sent: deque[tuple[str, str]] = deque()  # (alias, label) of each article sent to prepare
 
@@ -144,8 +158,10 @@ def ingest(
         alias, label = sent.popleft()
         if isinstance(result, str):
             report.skipped.append(Skipped(label, result))
+        elif isinstance(result, WithFeatures):
+            pending.append((result.article, alias, label, result.features))
         else:
-            pending.append((result, alias, label))
+            pending.append((result, alias, label, None))
         if on_item is not None:
             on_item(alias)
         if len(pending) >= config.ingest_batch:
