@@ -26,6 +26,7 @@ from ..model import Article, RawArticle, Skipped
 from ..store.assign import features_blob
 from ..store.base import Store, StoredStory
 from ..store.ingest import IngestReport, WithFeatures, brief_each, ingest, prepare_each
+from ..store.search import stems_of
 from .cluster import require_distributed
 from .run import (
     BRIEF_ARTICLES,
@@ -41,10 +42,12 @@ BriefWork = list[tuple[str, list[Article], list[tuple[str, str]]]]
 
 
 def prepare_articles(raws: list[RawArticle], config: Config) -> list[Article | WithFeatures | str]:
-    """Task: each raw article prepared, with its clustering features (pickled), or the reason it
-    was skipped.  Extracting the features here takes stemming and MinHash off the client, whose
-    sequential part (story assignment) then only looks up and updates the clusterer state."""
-    return [r if isinstance(r, str) else WithFeatures(r, features_blob(r, config))
+    """Task: each raw article prepared, with its clustering features (pickled) and its search
+    stems, or the reason it was skipped.  Both are pure functions of the article; doing them here
+    takes stemming and MinHash off the client, whose sequential part (story assignment, the
+    store's writes) then only looks up and updates the clusterer state and writes rows."""
+    return [r if isinstance(r, str)
+            else WithFeatures(r, features_blob(r, config), stems_of(r))
             for r in prepare_each(raws, config)]
 
 

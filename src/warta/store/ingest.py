@@ -17,9 +17,10 @@ from ..model import Article, Digest, RawArticle, Skipped, Story
 from ..pipeline import prepare_article
 from ..render.json import story_to_dict
 from ..render.markdown import render_markdown
-from .assign import assign
+from .assign import ClustererCache, assign
 from .base import Store, StoredArticle, StoredStory
 from .ids import content_id
+from .search import story_stems
 
 
 @dataclass
@@ -37,7 +38,7 @@ def stored_story(story: Story, config: Config) -> StoredStory:
     """The stored form of a story's brief."""
     dates = sorted(a.published.isoformat() for a in story.articles if a.published)
     md = render_markdown(Digest([story], [], len(story.articles)), config.with_(explain=False))
-    return StoredStory(
+    stored = StoredStory(
         id=story.id,
         title=story.title,
         data=story_to_dict(story),
@@ -47,22 +48,29 @@ def stored_story(story: Story, config: Config) -> StoredStory:
         last_published=dates[-1] if dates else None,
         search_text=" ".join(s.text for s in story.summary),
     )
+    # Its search stems now, with the brief (on a worker in a distributed ingest), not in the
+    # store's sequential commit.
+    return dataclasses.replace(stored, stems=story_stems(stored))
 
 
 class WithFeatures(NamedTuple):
-    """A prepared article with its clustering features already extracted and pickled
-    (:func:`warta.store.assign.features_blob`; the distributed ingest does that on the workers)."""
+    """A prepared article with the rest of its per-article work already done where it was
+    prepared (the distributed ingest's workers), so the client's sequential part skips it: its
+    clustering features, pickled (:func:`warta.store.assign.features_blob`), and its search
+    stems (:func:`warta.store.search.stems_text`)."""
 
     article: Article
     features: bytes
+    stems: str
 
 
 #: Prepares raw articles (already given their content id), yielding in input order an Article
 #: (or one :class:`WithFeatures`) or the reason it was skipped: :func:`prepare_each` here, Dask
 #: tasks in ``warta.distributed``.
 PrepareMany = Callable[[Iterable[RawArticle]], Iterable[Article | WithFeatures | str]]
-#: One article of the open batch: the article, the id its input gave, its label, its features.
-Pending = tuple[Article, str, str, bytes | None]
+#: One article of the open batch: the article, the id its input gave, its label, and what was
+#: precomputed for it (or None).
+Pending = tuple[Article, str, str, WithFeatures | None]
 #: The story briefs of ``(story id, its articles, its near-duplicate pairs)``, in that order.
 BriefMany = Callable[[list[tuple[str, list[Article], list[tuple[str, str]]]]], list[StoredStory]]
 
@@ -84,7 +92,8 @@ def brief_each(work: Sequence[tuple[str, list[Article], list[tuple[str, str]]]],
 
 
 def _flush(store: Store, pending: list[Pending], config: Config,
-           report: IngestReport, brief: BriefMany | None = None) -> None:
+           report: IngestReport, brief: BriefMany | None = None,
+           cache: ClustererCache | None = None) -> None:
     """Store one batch in one transaction (the dedup check is repeated inside it: another
     writer may have stored the same article meanwhile)."""
     if not pending:
@@ -93,13 +102,14 @@ def _flush(store: Store, pending: list[Pending], config: Config,
         known = store.known_ids([a.id for a, _, _, _ in pending])
         report.duplicates += [(label, a.id) for a, _, label, _ in pending if a.id in known]
         fresh = [(a, alias) for a, alias, _, _ in pending if a.id not in known]
+        stems = {a.id: w.stems for a, _, _, w in pending if w is not None}
         if not fresh:
             return
         # Publication order, ties by the id the input gave (see assign.py).
         fresh.sort(key=lambda pair: (pair[0].published or dt.date.max, pair[1]))
         new = [a for a, _ in fresh]
-        features = {a.id: f for a, _, _, f in pending if f is not None}
-        assignments, state, duplicates = assign(new, store.load_state(), config, features)
+        features = {a.id: w.features for a, _, _, w in pending if w is not None}
+        assignments, state, duplicates = assign(new, store.load_state(), config, features, cache)
         del features
         story_of = {x.article_id: x.story_id for x in assignments}
         joined: dict[str, list[Article]] = {}
@@ -108,8 +118,11 @@ def _flush(store: Store, pending: list[Pending], config: Config,
         work = [(sid, [*store.story_articles(sid), *members], list(duplicates.get(sid, ())))
                 for sid, members in sorted(joined.items())]
         stories = brief(work) if brief is not None else brief_each(work, config)
-        store.commit_batch([StoredArticle(a, alias, story_of[a.id]) for a, alias in fresh],
+        store.commit_batch([StoredArticle(a, alias, story_of[a.id], stems.get(a.id))
+                            for a, alias in fresh],
                            stories, state)
+    if cache is not None:
+        cache.confirm()
     report.stored += [a.id for a in new]
     report.stories |= set(joined)
 
@@ -133,6 +146,7 @@ def ingest(
     report = IngestReport()
     pending: list[Pending] = []
     seen: set[str] = set()
+    cache = ClustererCache()
     sent: deque[tuple[str, str]] = deque()  # (alias, label) of each article sent to prepare
 
     def fresh() -> Iterator[RawArticle]:
@@ -159,13 +173,13 @@ def ingest(
         if isinstance(result, str):
             report.skipped.append(Skipped(label, result))
         elif isinstance(result, WithFeatures):
-            pending.append((result.article, alias, label, result.features))
+            pending.append((result.article, alias, label, result))
         else:
             pending.append((result, alias, label, None))
         if on_item is not None:
             on_item(alias)
         if len(pending) >= config.ingest_batch:
-            _flush(store, pending, config, report, brief)
+            _flush(store, pending, config, report, brief, cache)
             pending = []
-    _flush(store, pending, config, report, brief)
+    _flush(store, pending, config, report, brief, cache)
     return report
