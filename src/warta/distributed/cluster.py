@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from types import ModuleType
 from typing import Any
 
+from ..config import Config, check_memory_size
 from ..errors import ConfigError, MissingExtraError, WartaError
 
 INSTALL_HINT = "pip install 'warta[dask]'"
@@ -39,6 +40,14 @@ class ClusterSpec:
             raise ConfigError(f"scheduler must be an address like tcp://HOST:PORT, not {self.scheduler!r}")
         if not self.connect_timeout > 0:
             raise ConfigError("connect_timeout must be positive")
+        check_memory_size("memory_limit", self.memory_limit)
+
+    @classmethod
+    def for_config(cls, config: Config, *, workers: int | None = None, scheduler: str | None = None,
+                   connect_timeout: float = 10.0) -> ClusterSpec:
+        """The cluster of a run with ``config``: its ``worker_memory`` per local worker."""
+        return cls(workers=workers, scheduler=scheduler, memory_limit=config.worker_memory,
+                   connect_timeout=connect_timeout)
 
 
 def require_distributed() -> ModuleType:
