@@ -69,11 +69,17 @@ def _base() -> list[RawArticle]:
     return indosum_raw_articles()
 
 
-def stream(n: int, seed: int = 13) -> Iterator[RawArticle | Skipped]:
-    """``n`` raw articles: IndoSum cycled, re-dated by 37 days per copy, one sentence dropped."""
+def stream(n: int, seed: int = 13, ordered: bool = False) -> Iterator[RawArticle | Skipped]:
+    """``n`` raw articles: IndoSum cycled, re-dated by 37 days per copy, one sentence dropped.
+    ``ordered``: the same articles in publication order (as a day's feed arrives; by default
+    they come in IndoSum's order, whose dates jump back and forth over 18 months)."""
     base = _base()
     rng = random.Random(seed)
-    for i in range(n):
+    order: Iterator[int] = iter(range(n))
+    if ordered:
+        order = iter(sorted(range(n), key=lambda i: (
+            (base[i % len(base)].published or BASE) + dt.timedelta(days=37 * (i // len(base))), i)))
+    for i in order:
         r, k = base[i % len(base)], i // len(base)
         if k == 0:
             yield r

@@ -154,6 +154,8 @@ def main() -> None:
                     help="BACKEND-WORKERS[c] (0: single process; c: features extracted on the client)")
     ap.add_argument("--stream", action="store_true",
                     help="bench/scale.py's synthetic stream, generated lazily (any --n)")
+    ap.add_argument("--ordered", action="store_true",
+                    help="with --stream: in publication order (as a day's feed arrives)")
     ap.add_argument("--no-search", action="store_true", help="skip the search timings")
     args = ap.parse_args()
     names = () if args.annotators == "none" else tuple(args.annotators.split(","))
@@ -162,7 +164,7 @@ def main() -> None:
         from scale import stream
 
         def make_items() -> Iterable[RawArticle | Skipped]:
-            return stream(args.n)
+            return stream(args.n, ordered=args.ordered)
         n_items = args.n
     else:
         fixed: list[RawArticle | Skipped] = list(indosum_raw_articles(args.n))
@@ -174,7 +176,8 @@ def main() -> None:
                             text=True, cwd=REPO).stdout.strip()
     print(f"# {dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC, commit {commit}, Python "
           f"{platform.python_version()}, {os.cpu_count()} cores, load {os.getloadavg()[0]:.2f}, "
-          f"{n_items} IndoSum articles{' (stream)' if args.stream else ''}, "
+          f"{n_items} IndoSum articles{' (stream)' if args.stream else ''}"
+          f"{' in publication order' if args.ordered else ''}, "
           f"annotators={args.annotators}, batch {config.ingest_batch}")
     print(f"{'store':>9} {'workers':>7} {'art/s':>6} {'CPU ms/art':>10} {'client CPU ms/art':>17} "
           f"{'server CPU ms/art':>17} {'stored':>6} {'stories':>7} {'client MB':>9} "

@@ -145,7 +145,7 @@ def ingest(
     """
     report = IngestReport()
     pending: list[Pending] = []
-    seen: set[str] = set()
+    seen: set[str] = set()  # content ids sent to prepare and not committed yet (or skipped)
     cache = ClustererCache()
     sent: deque[tuple[str, str]] = deque()  # (alias, label) of each article sent to prepare
 
@@ -180,6 +180,9 @@ def ingest(
             on_item(alias)
         if len(pending) >= config.ingest_batch:
             _flush(store, pending, config, report, brief, cache)
+            # Committed now (or found stored): known_ids answers for them from here on, so the
+            # set does not grow with the stream.
+            seen.difference_update(a.id for a, _, _, _ in pending)
             pending = []
     _flush(store, pending, config, report, brief, cache)
     return report
