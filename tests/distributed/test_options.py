@@ -10,7 +10,7 @@ import pytest
 
 from warta.cli import main
 from warta.config import Config
-from warta.distributed.cluster import ClusterSpec, open_client
+from warta.distributed.cluster import DEBUG_LOG_LENGTH, ClusterSpec, open_client
 from warta.distributed.options import add_options, config_options, spec_from_args
 from warta.errors import ConfigError
 
@@ -59,9 +59,13 @@ def test_cli_bad_memory_is_a_usage_error_before_any_cluster(capsys: pytest.Captu
         assert "worker_memory must be a size like 2GiB" in err and err.strip().count("\n") == 0
 
 
-def test_local_workers_get_the_configured_limit() -> None:
+def test_local_workers_get_the_configured_limit_and_a_short_debug_log() -> None:
     spec = ClusterSpec.for_config(Config(worker_memory="700MiB"), workers=1)
     with open_client(spec) as client:
         client.wait_for_workers(1)
         limits: Any = [w["memory_limit"] for w in client.scheduler_info()["workers"].values()]
+        # Dask's debug log of recent messages (each holding a task's arguments) stays short,
+        # on the client's connection and on the in-process scheduler's connections to workers.
+        comms = [client.scheduler_comm, *client.cluster.scheduler.stream_comms.values()]
+        assert [c.recent_message_log.maxlen for c in comms] == [DEBUG_LOG_LENGTH] * 2
     assert limits == [700 * 2**20]
