@@ -22,7 +22,15 @@ story's JSON) is byte-identical; and ms per article in each tenth of the stream 
 The stream is generated lazily inside the clock (~20 us an article).  Bounded: ``--budget
 SECONDS`` per run, estimated from the previous size; a run over it is not done and the line says so.
 
+Long modes can run as separate commands and still be compared: ``--keep DIR`` keeps each run's
+clustering and brief hashes (``DIR/MODE-N.json``, and its printed numbers in
+``DIR/MODE-N.result.json``); ``--compare DIR`` takes the ``single`` run of the same size from
+such a folder when this command does not run it; ``--agreement A.json B.json`` prints the
+agreement of two kept runs without running anything.
+
     .venv/bin/python bench/scale.py --sizes 1000 10000 --annotators dates,entities,numbers,quotes
+    .venv/bin/python bench/scale.py --sizes 100000 --modes single --keep runs/
+    .venv/bin/python bench/scale.py --sizes 100000 --modes dask-2 --keep runs/ --compare runs/
 """
 
 from __future__ import annotations
@@ -61,11 +69,17 @@ def _base() -> list[RawArticle]:
     return indosum_raw_articles()
 
 
-def stream(n: int, seed: int = 13) -> Iterator[RawArticle | Skipped]:
-    """``n`` raw articles: IndoSum cycled, re-dated by 37 days per copy, one sentence dropped."""
+def stream(n: int, seed: int = 13, ordered: bool = False) -> Iterator[RawArticle | Skipped]:
+    """``n`` raw articles: IndoSum cycled, re-dated by 37 days per copy, one sentence dropped.
+    ``ordered``: the same articles in publication order (as a day's feed arrives; by default
+    they come in IndoSum's order, whose dates jump back and forth over 18 months)."""
     base = _base()
     rng = random.Random(seed)
-    for i in range(n):
+    order: Iterator[int] = iter(range(n))
+    if ordered:
+        order = iter(sorted(range(n), key=lambda i: (
+            (base[i % len(base)].published or BASE) + dt.timedelta(days=37 * (i // len(base))), i)))
+    for i in order:
         r, k = base[i % len(base)], i // len(base)
         if k == 0:
             yield r
@@ -166,6 +180,29 @@ def child(mode: str, n: int, config: Config, out_dir: Path, partition_days: int)
     return res
 
 
+def agreement(reference: Path, other: Path) -> tuple[float, float, int, int]:
+    """BCubed F1 of ``other``'s clustering against ``reference``'s, the share of
+    ``reference``'s stories whose brief hash ``other`` has identically, and both story counts."""
+    a = json.loads(reference.read_text())
+    b = json.loads(other.read_text())
+    if set(a["assign"]) != set(b["assign"]):
+        raise SystemExit(f"{reference} and {other} cluster different articles (not the same stream)")
+    f1 = bcubed(b["assign"], a["assign"]).f1
+    same = sum(b["briefs"].get(k) == v for k, v in a["briefs"].items()) / max(len(a["briefs"]), 1)
+    return f1, same, len(a["briefs"]), len(b["briefs"])
+
+
+def _reference(n: int, runs: dict[str, dict[str, Any]], saved: list[Path]) -> Path | None:
+    """The single-process run of size ``n``: this command's, or one kept in a --compare folder."""
+    if "single" in runs:
+        return Path(runs["single"]["file"])
+    for folder in saved:
+        path = folder / f"single-{n}.json"
+        if path.exists():
+            return path
+    return None
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
@@ -175,8 +212,19 @@ def main() -> None:
     ap.add_argument("--budget", type=float, default=600.0, help="seconds allowed per run")
     ap.add_argument("--partition-days", type=int, default=30,
                     help="window of the partitioned modes (dask-Wp: W workers, --partition-days)")
+    ap.add_argument("--keep", type=Path, metavar="DIR",
+                    help="keep each run's clustering and brief hashes in DIR (MODE-N.json)")
+    ap.add_argument("--compare", type=Path, nargs="+", default=[], metavar="DIR",
+                    help="folders of kept runs: agreement against their single run of the same size")
+    ap.add_argument("--agreement", type=Path, nargs=2, metavar=("REFERENCE", "OTHER"),
+                    help="print the agreement of two kept runs (MODE-N.json files) and exit")
     ap.add_argument("--child", nargs=3, metavar=("MODE", "N", "DIR"), help=argparse.SUPPRESS)
     args = ap.parse_args()
+    if args.agreement:
+        f1, same, n_ref, n_other = agreement(*args.agreement)
+        print(f"BCubed F1 {f1:.4f}, identical briefs {same:.2%} ({n_ref} stories in "
+              f"{args.agreement[0].name}, {n_other} in {args.agreement[1].name})")
+        return
     names = () if args.annotators == "none" else tuple(args.annotators.split(","))
     config = Config(language="id", annotators=names)
     if args.child:
@@ -190,7 +238,10 @@ def main() -> None:
     print(f"{'articles':>8} {'mode':>7} {'art/s':>6} {'CPU ms':>6} {'prep ms':>8} {'clust ms':>8} "
           f"{'brief ms':>8} {'stories':>7} {'client MB':>9} {'worker MB':>9} {'start s':>7}"
           "  vs single: BCubed F1, same briefs")
-    with tempfile.TemporaryDirectory(prefix="warta-scale-") as folder:
+    with tempfile.TemporaryDirectory(prefix="warta-scale-") as tmp:
+        folder = str(args.keep or tmp)
+        if args.keep:
+            args.keep.mkdir(parents=True, exist_ok=True)
         last: dict[str, dict[str, Any]] = {}
         tenths: list[tuple[int, str, dict[str, Any]]] = []
         for n in args.sizes:
@@ -211,14 +262,13 @@ def main() -> None:
                     continue
                 r = json.loads(out.stdout.strip().splitlines()[-1])
                 runs[mode] = last[mode] = r
+                if args.keep:
+                    (args.keep / f"{mode}-{n}.result.json").write_text(json.dumps(r))
                 agree = ""
-                if mode != "single" and "single" in runs:
-                    a = json.loads(Path(runs["single"]["file"]).read_text())
-                    b = json.loads(Path(r["file"]).read_text())
-                    f1 = bcubed(b["assign"], a["assign"]).f1
-                    same = sum(b["briefs"].get(k) == v for k, v in a["briefs"].items())
-                    same /= max(len(a["briefs"]), 1)
-                    agree = f"  {f1:.4f}, {same:.2%}"
+                ref = _reference(n, runs, args.compare) if mode != "single" else None
+                if ref is not None:
+                    f1, same, _, _ = agreement(ref, Path(r["file"]))
+                    agree = f"  {f1:.4f}, {same:.2%}" + ("" if "single" in runs else f" ({ref})")
                 k = 1000 / r["n"]
                 print(f"{n:>8} {mode:>7} {r['articles'] / r['total_s']:>6.0f} {r['cpu_s'] * k:>6.2f} "
                       f"{r['prepare_s'] * k:>8.2f} "

@@ -2,12 +2,24 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, fields, replace
 from typing import Any
 
 from .errors import ConfigError
 
 FORMATS = ("json", "md", "html")
+#: A memory size as Dask reads it: "auto", bytes ("2000000000"), or a number with a unit.
+_MEMORY = re.compile(r"(?i)auto|\d+(\.\d+)?\s*(b|[kmgt]i?b|[kmgt])?")
+
+
+def check_memory_size(name: str, value: str) -> None:
+    """Raise :class:`ConfigError` unless ``value`` is a memory size like "2GiB", "500MB" or
+    "auto" (checked here, so a bad value fails before any cluster starts)."""
+    if not isinstance(value, str) or not _MEMORY.fullmatch(value.strip()):
+        raise ConfigError(f"{name} must be a size like 2GiB, 500MB or auto, not {value!r}")
+    if value.strip().lower() != "auto" and float(re.sub(r"[^\d.]", "", value)) <= 0:
+        raise ConfigError(f"{name} must be positive")
 
 
 @dataclass(frozen=True)
@@ -59,6 +71,9 @@ class Config:
     ingest_batch: int = 500
     #: Largest HTTP request body the API accepts (413 above).
     max_request_bytes: int = 10_000_000
+    #: Memory per local Dask worker of a distributed run (``--memory-limit``; "auto" = RAM /
+    #: workers); a worker above 95 % of it is restarted and its tasks rescheduled.
+    worker_memory: str = "auto"
 
     def __post_init__(self) -> None:
         if self.format not in FORMATS:
@@ -89,6 +104,7 @@ class Config:
             raise ConfigError("summary_sentences must be between 1 and 100")
         if self.summary_max_words is not None and self.summary_max_words < 1:
             raise ConfigError("summary_max_words must be positive")
+        check_memory_size("worker_memory", self.worker_memory)
 
     @classmethod
     def from_mapping(cls, values: dict[str, Any]) -> Config:

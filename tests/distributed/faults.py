@@ -9,6 +9,7 @@ from warta.config import Config
 from warta.distributed.ingest import prepare_articles
 from warta.distributed.run import Prepared, prepare_partition
 from warta.model import Article, RawArticle
+from warta.store.ingest import WithFeatures
 
 
 def _die_first_time(marker: str) -> None:
@@ -24,7 +25,8 @@ def die_once(marker: str, raws: list[RawArticle], config: Config) -> list[Prepar
     return prepare_partition(raws, config)
 
 
-def die_once_ingest(marker: str, raws: list[RawArticle], config: Config) -> list[Article | str]:
+def die_once_ingest(marker: str, raws: list[RawArticle], config: Config
+                    ) -> list[Article | WithFeatures | str]:
     """:func:`die_once` for the ingest's prepare task."""
     _die_first_time(marker)
     return prepare_articles(raws, config)

@@ -46,6 +46,10 @@ def test_same_store_as_single_process_and_rerun_stores_nothing(client: Any, tmp_
     assert sorted(map(str, b.skipped)) == sorted(map(str, a.skipped))
     assert b.stories == a.stories
     assert snapshot(dist) == snapshot(single)
+    # The search columns the workers computed are the ones the store computes itself.
+    for q in ("banjir", "mengungsi", "warga jakarta", "xyzzy"):
+        assert dist.list_stories(q, 1, 100) == single.list_stories(q, 1, 100)
+    assert dist.list_stories("banjir", 1, 100).total > 0
     again = ingest_on(client, dist, _items(), config, partition_size=3)
     assert again.stored == [] and len(again.duplicates) == len(a.stored) + len(a.duplicates)
     assert snapshot(dist) == snapshot(single)

@@ -181,3 +181,20 @@ def test_article_lookup_by_alias_and_id(db: str) -> None:
     assert by_alias is not None and by_alias["alias"] == "r7"
     assert store.get_article(by_alias["id"]) == by_alias
     assert store.get_article("nope") is None
+
+
+def test_repeat_after_its_batch_was_committed_is_a_duplicate(db: str) -> None:
+    """The ingest forgets committed ids (the store answers for them): a copy arriving batches
+    later is still reported as a duplicate, never stored twice; a copy of an article that could
+    not be prepared is reported as a duplicate of it, as before."""
+    config = Config(ingest_batch=2)
+    items: list[RawArticle] = [_raw(i, f"{FLOOD} Laporan nomor {i}.", day=1 + i) for i in range(7)]
+    items.insert(1, raw_article("", id="empty"))
+    items.append(_raw(90, f"{FLOOD} Laporan nomor 0.", day=9))  # the first article's text again
+    items.append(raw_article("", id="empty"))  # the unpreparable one again
+    store = open_store(db, config)
+    report = ingest(store, items, config)
+    assert len(report.stored) == len(set(report.stored)) == 7
+    assert report.duplicates == [("r90", report.stored[0]), ("empty", content_id(items[1]))]
+    assert [s.input for s in report.skipped] == ["empty"]
+    assert store.counts()["articles"] == 7

@@ -8,7 +8,7 @@ from typing import Any
 
 from ..config import FORMATS, Config
 from ..distributed.options import add_options as add_distributed_options
-from ..distributed.options import add_partition_option, spec_from_args
+from ..distributed.options import add_partition_option, config_options, spec_from_args
 from ..errors import ConfigError
 from ..model import Digest
 from ..pipeline import digest
@@ -60,10 +60,11 @@ def run(args: argparse.Namespace) -> int:
         "story_threshold": args.story_threshold,
         "explain": args.explain,
         "story_topics": args.topics or None,
+        **config_options(args),
     })
     bar = Progress("warta: reading", enabled=config.progress)
     try:
-        spec = spec_from_args(args)
+        spec = spec_from_args(args, config)
         if spec is None and args.partition_days is not None:
             raise ConfigError("--partition-days needs --workers or --scheduler")
         if spec is None:

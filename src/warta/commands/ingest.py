@@ -8,7 +8,7 @@ from typing import Any
 
 from ..config import Config
 from ..distributed.options import add_options as add_distributed_options
-from ..distributed.options import spec_from_args
+from ..distributed.options import config_options, spec_from_args
 from ..ingest import read_inputs
 from ..progress import Progress
 from ..store import describe, ingest, open_store
@@ -35,12 +35,13 @@ def register(sub: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Run ``warta ingest``."""
-    config = Config.from_mapping({**input_options(args), "db": args.db, "ingest_batch": args.batch})
+    config = Config.from_mapping({**input_options(args), "db": args.db, "ingest_batch": args.batch,
+                                  **config_options(args)})
     store = open_store(config.db, config)
     bar = Progress("warta: ingesting", enabled=config.progress)
     try:
         items = read_inputs(args.inputs, config, stdin=sys.stdin.buffer)
-        spec = spec_from_args(args)
+        spec = spec_from_args(args, config)
         if spec is None:
             report = ingest(store, items, config, bar)
         else:

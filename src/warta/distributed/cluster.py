@@ -9,9 +9,16 @@ from dataclasses import dataclass
 from types import ModuleType
 from typing import Any
 
+from ..config import Config, check_memory_size
 from ..errors import ConfigError, MissingExtraError, WartaError
 
 INSTALL_HINT = "pip install 'warta[dask]'"
+#: Messages Dask keeps per connection for debugging (``distributed.admin.low-level-log-length``,
+#: default 1000; every message under 1 MB).  A ``compute-task`` message holds the task's
+#: arguments (a partition of articles, a batch of stories), so with the default the client (which
+#: also runs a LocalCluster's scheduler) kept the last ~1000 partitions it sent per connection:
+#: ~35 KB more client memory per article until ~1000 tasks, up to GBs (docs/benchmarks.md 9f).
+DEBUG_LOG_LENGTH = 20
 
 
 class ClusterError(WartaError):
@@ -39,6 +46,14 @@ class ClusterSpec:
             raise ConfigError(f"scheduler must be an address like tcp://HOST:PORT, not {self.scheduler!r}")
         if not self.connect_timeout > 0:
             raise ConfigError("connect_timeout must be positive")
+        check_memory_size("memory_limit", self.memory_limit)
+
+    @classmethod
+    def for_config(cls, config: Config, *, workers: int | None = None, scheduler: str | None = None,
+                   connect_timeout: float = 10.0) -> ClusterSpec:
+        """The cluster of a run with ``config``: its ``worker_memory`` per local worker."""
+        return cls(workers=workers, scheduler=scheduler, memory_limit=config.worker_memory,
+                   connect_timeout=connect_timeout)
 
 
 def require_distributed() -> ModuleType:
@@ -55,6 +70,17 @@ def require_distributed() -> ModuleType:
 @contextmanager
 def open_client(spec: ClusterSpec) -> Iterator[Any]:
     """A ``distributed.Client`` for ``spec``, closed (with its local cluster) on exit."""
+    require_distributed()
+    import dask
+
+    # For the client's whole life: connections opened later (a restarted worker) read it too.
+    with (dask.config.set({"distributed.admin.low-level-log-length": DEBUG_LOG_LENGTH}),
+          _open_client(spec) as client):
+        yield client
+
+
+@contextmanager
+def _open_client(spec: ClusterSpec) -> Iterator[Any]:
     distributed = require_distributed()
     if spec.workers is not None:
         try:

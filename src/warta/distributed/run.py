@@ -41,8 +41,9 @@ from ..config import Config
 from ..errors import ConfigError, InputError
 from ..model import Article, Digest, RawArticle, Skipped, Story
 from ..pipeline import ProgressHook, prepare_article
+from ..store.assign import features_blob
 from ..stories import Clusterer, StoryState, params_from_config
-from ..stories.features import ArticleFeatures, extract
+from ..stories.features import ArticleFeatures
 from .cluster import ClusterError, require_distributed
 
 #: Raw articles per prepare task: large enough that task overhead (~1 ms) is small next to
@@ -94,7 +95,7 @@ def prepare_partition(raws: list[RawArticle], config: Config) -> list[Prepared]:
             out.append(str(exc))
         else:
             out.append(Packed(article.id, article.published, article.language, _dumps(article),
-                              _dumps(extract(article))))
+                              features_blob(article, config)))
     return out
 
 

@@ -24,6 +24,9 @@ class StoredArticle:
     article: Article
     alias: str
     story_id: str
+    #: The search column of stemmed terms (:func:`warta.store.search.stems_text`) when it was
+    #: computed elsewhere (the distributed ingest's workers); None: the store computes it.
+    stems: str | None = None
 
 
 @dataclass(frozen=True)
@@ -38,6 +41,9 @@ class StoredStory:
     first_published: str | None
     last_published: str | None
     search_text: str
+    #: Stemmed terms of title + search text (:func:`warta.store.search.stems_text`), computed
+    #: with the brief (on a worker in a distributed ingest); None: the store computes them.
+    stems: str | None = None
 
 
 @dataclass

@@ -28,7 +28,7 @@ from ..errors import MissingExtraError, StoreError
 from .base import StoredArticle, StoredStory, StoryPage, StoryRow
 from .codec import article_to_json
 from .reads import SQLReads
-from .search import stems_text
+from .search import article_stems, story_stems
 
 #: Advisory lock key of the writers ("warta" in ASCII).
 WRITE_LOCK = 0x7761727461
@@ -182,7 +182,7 @@ class PostgresStore(SQLReads):
                 "VALUES (%s, %s, %s, %s, %s, %s, %s, %s)",
                 (a.id, item.alias, seq + offset, a.published.isoformat() if a.published else None,
                  item.story_id, article_to_json(a), f"{a.title or ''}\n{a.body}".lower(),
-                 stems_text(a.title or "", a.body, a.language)),
+                 article_stems(item)),
             )
         for s in stories:
             conn.execute(
@@ -195,8 +195,7 @@ class PostgresStore(SQLReads):
                 "stems = excluded.stems",
                 (s.id, s.title, s.n_articles, s.first_published, s.last_published, batch,
                  json.dumps(s.data, ensure_ascii=False, separators=(",", ":")), s.markdown,
-                 f"{s.title}\n{s.search_text}".lower(),
-                 stems_text(s.title, s.search_text, str(s.data.get("language") or "id"))),
+                 f"{s.title}\n{s.search_text}".lower(), story_stems(s)),
             )
         conn.execute("INSERT INTO state (key, value) VALUES ('assign', %s) "
                      "ON CONFLICT (key) DO UPDATE SET value = excluded.value", (state,))

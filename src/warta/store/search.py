@@ -7,7 +7,13 @@ stems as a whole stemmed word (``stems`` column: `` ungsi `` for both).
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from .. import text
+
+if TYPE_CHECKING:
+    from ..model import Article
+    from .base import StoredArticle, StoredStory
 
 
 def _quote(s: str) -> str:
@@ -18,6 +24,23 @@ def stems_text(title: str, body: str, language: str) -> str:
     """The ``stems`` column: stemmed content terms, space-delimited, with a space at each end
     so a quoted `` stem `` matches whole stems only."""
     return " " + " ".join(text.content_terms(f"{title}\n{body}", language)) + " "
+
+
+def stems_of(article: Article) -> str:
+    """An article's ``stems`` column (title and body)."""
+    return stems_text(article.title or "", article.body, article.language)
+
+
+def article_stems(item: StoredArticle) -> str:
+    """The ``stems`` column of a stored article (precomputed, or computed now)."""
+    return item.stems if item.stems is not None else stems_of(item.article)
+
+
+def story_stems(story: StoredStory) -> str:
+    """The ``stems`` column of a stored story's brief (precomputed, or computed now)."""
+    if story.stems is not None:
+        return story.stems
+    return stems_text(story.title, story.search_text, str(story.data.get("language") or "id"))
 
 
 def fts_query(query: str, columns: str = "title body", language: str = "id") -> str | None:

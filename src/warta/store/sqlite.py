@@ -22,7 +22,7 @@ from .base import StoredArticle, StoredStory, StoryPage, StoryRow
 from .codec import article_to_json
 from .migrations import MIGRATIONS
 from .reads import SQLReads
-from .search import fts_query, stems_text
+from .search import article_stems, fts_query, story_stems
 
 #: How long a writer waits for another writer's lock before giving up (ms).
 BUSY_TIMEOUT_MS = 10_000
@@ -165,7 +165,7 @@ class SQLiteStore(SQLReads):
             )
             conn.execute(
                 "INSERT INTO articles_fts (id, title, body, stems) VALUES (?, ?, ?, ?)",
-                (a.id, a.title or "", a.body, stems_text(a.title or "", a.body, a.language)),
+                (a.id, a.title or "", a.body, article_stems(item)),
             )
         for s in stories:
             # An upsert keeps the story's rowid, which is also its search row's rowid: the old
@@ -183,8 +183,7 @@ class SQLiteStore(SQLReads):
             conn.execute("DELETE FROM stories_fts WHERE rowid = ?", (rowid,))
             conn.execute(
                 "INSERT INTO stories_fts (rowid, id, title, summary, stems) VALUES (?, ?, ?, ?, ?)",
-                (rowid, s.id, s.title, s.search_text,
-                 stems_text(s.title, s.search_text, str(s.data.get("language") or "id"))),
+                (rowid, s.id, s.title, s.search_text, story_stems(s)),
             )
         conn.execute("INSERT OR REPLACE INTO state (key, value) VALUES ('assign', ?)", (state,))
 
