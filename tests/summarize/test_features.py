@@ -1,7 +1,11 @@
+import math
+from collections import Counter
+from collections.abc import Sequence
+
 import numpy as np
 import pytest
 
-from warta.brief.vectors import similarity_matrix
+from warta.brief.vectors import idf_table
 from warta.summarize.features import similarity
 
 TERMS = [
@@ -12,6 +16,27 @@ TERMS = [
     [],
     ["tunggal"],
 ]
+
+
+def similarity_matrix(term_lists: Sequence[Sequence[str]]) -> np.ndarray:
+    """The plain dense computation the sparse one must equal (kept here as the reference)."""
+    vocab: dict[str, int] = {}
+    for terms in term_lists:
+        for t in terms:
+            vocab.setdefault(t, len(vocab))
+    n = len(term_lists)
+    if n == 0 or not vocab:
+        return np.zeros((n, n), dtype=np.float64)
+    idf, _ = idf_table(term_lists)
+    m = np.zeros((n, len(vocab)), dtype=np.float64)
+    for i, terms in enumerate(term_lists):
+        for t, c in Counter(terms).items():
+            m[i, vocab[t]] = (1.0 + math.log(c)) * idf[t]
+    norms = np.linalg.norm(m, axis=1)
+    norms[norms == 0] = 1.0
+    m /= norms[:, None]
+    sim: np.ndarray = m @ m.T
+    return sim
 
 
 def test_sparse_similarity_equals_the_dense_reference():

@@ -1,12 +1,10 @@
-"""TF-IDF vectors shared by grouping and summarization (pure Python sparse dicts + numpy)."""
+"""TF-IDF vectors shared by grouping and summarization (pure Python sparse dicts)."""
 
 from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Iterable, Sequence
-
-import numpy as np
+from collections.abc import Iterable
 
 SparseVec = dict[str, float]
 
@@ -50,24 +48,3 @@ def add_into(acc: SparseVec, vec: SparseVec, weight: float = 1.0) -> None:
 def top_terms(vec: SparseVec, k: int) -> list[str]:
     """The ``k`` heaviest terms, ties broken by the term itself (deterministic)."""
     return [t for t, _ in sorted(vec.items(), key=lambda kv: (-kv[1], kv[0]))[:k]]
-
-
-def similarity_matrix(term_lists: Sequence[Sequence[str]]) -> np.ndarray:
-    """Cosine similarities between TF-IDF vectors of ``term_lists`` (IDF from the same lists)."""
-    vocab: dict[str, int] = {}
-    for terms in term_lists:
-        for t in terms:
-            vocab.setdefault(t, len(vocab))
-    n = len(term_lists)
-    if n == 0 or not vocab:
-        return np.zeros((n, n), dtype=np.float64)
-    idf, _ = idf_table(term_lists)
-    m = np.zeros((n, len(vocab)), dtype=np.float64)
-    for i, terms in enumerate(term_lists):
-        for t, c in Counter(terms).items():
-            m[i, vocab[t]] = (1.0 + math.log(c)) * idf[t]
-    norms = np.linalg.norm(m, axis=1)
-    norms[norms == 0] = 1.0
-    m /= norms[:, None]
-    sim: np.ndarray = m @ m.T
-    return sim

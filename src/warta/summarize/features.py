@@ -32,8 +32,9 @@ _QUOTES = ('"', "“", "”", "«", "»")
 
 def similarity(term_lists: Sequence[Sequence[str]]) -> np.ndarray:
     """Cosine similarities of sublinear TF-IDF vectors of ``term_lists`` (smoothed IDF from the
-    same lists), equal to ``brief.vectors.similarity_matrix``.  Faster: a term found in one
-    sentence only adds to that sentence's norm, never to a dot product, so only terms shared
+    same lists), equal to the plain dense product (its reference is in
+    tests/summarize/test_features.py).  Faster: a term found in one sentence only adds to that
+    sentence's norm, never to a dot product, so only terms shared
     by two or more sentences become matrix columns; and the product is a sparse one (a
     sentence holds a few dozen of the story's thousands of terms).  Sparse, not a dense BLAS
     product, for speed under load too: OpenBLAS spreads even a 200 x 1,000 product over every
