@@ -82,3 +82,20 @@ def test_shipped_model_is_small_and_tags() -> None:
     assert shipped.stat().st_size < 5_000_000  # the repo's file size limit
     spans = tagger.tag_words(["Presiden", "Joko", "Widodo", "tiba", "di", "Jakarta", "."])
     assert (1, 3, "PERSON") in spans and (5, 6, "LOCATION") in spans
+
+
+def test_decode_many_matches_decode_per_sequence() -> None:
+    rng = np.random.default_rng(7)
+    labels = ("O", "B-PERSON", "I-PERSON", "B-LOCATION")
+    w = weights.CrfWeights(labels, rng.normal(size=(4, 4)), {}, np.zeros((1, 4)))
+    batch = [rng.normal(size=(n, 4)) for n in (5, 1, 0, 9, 2)]
+    assert w.decode_many(batch) == [w.decode(e) for e in batch]
+    assert w.decode_many([]) == []
+    assert w.decode_many([np.zeros((0, 4))]) == [[]]
+
+
+def test_group_sums_with_empty_and_unknown_groups() -> None:
+    w = weights.CrfWeights(("O", "B-X"), np.zeros((2, 2)), {"a": 0, "b": 1},
+                           np.array([[1.0, 0.0], [0.0, 2.0], [0.0, 0.0]]))
+    sums = w.group_sums([["a", "b"], [], ["zz"], ["b", "b"]])
+    assert sums.tolist() == [[1.0, 2.0], [0.0, 0.0], [0.0, 0.0], [0.0, 4.0]]
