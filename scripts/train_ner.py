@@ -26,6 +26,7 @@ from pathlib import Path
 import pycrfsuite
 
 from warta.annotate.entities.conll import SETS, read_conll, spans
+from warta.annotate.entities import features
 from warta.annotate.entities.features import sentence_features, use_cluster_file
 from warta.annotate.entities.tagger import (
     CASED_SCHEME,
@@ -61,8 +62,11 @@ def main() -> int:
     ap.add_argument("--no-plain", action="store_true",
                     help="with --scheme: train on the augmented sentences only")
     ap.add_argument("--score", type=Path, help="only score this model on the dev parts")
+    ap.add_argument("--extra", action="store_true", help="experiment: cluster/shape trigrams")
     args = ap.parse_args()
     chosen = args.sets.split(",")
+    if args.extra:
+        features.EXTRA = True
     if args.clusters is not None:
         use_cluster_file(args.clusters)
     if args.score:
@@ -75,7 +79,7 @@ def main() -> int:
     if args.minfreq is not None:
         PARAMS["feature.minfreq"] = args.minfreq
     if args.dev:
-        args.out = Path("/tmp") / f"warta-ner-dev-{PARAMS['c1']}-{PARAMS['c2']}-{PARAMS['feature.minfreq']}-{os.getpid()}.crfsuite"
+        args.out = Path("/tmp") / f"warta-ner-dev-{PARAMS['c1']}-{PARAMS['c2']}-{PARAMS['feature.minfreq']}-{int(args.extra)}-{os.getpid()}.crfsuite"
     trainer = pycrfsuite.Trainer(verbose=False)
     n_sent = n_tok = 0
     for name in chosen:

@@ -245,7 +245,7 @@ def _subjects(article: Article) -> dict[int, str]:
         s = article.sentences[m.sentence] if 0 <= m.sentence < len(article.sentences) else None
         if s is None or s.text[: m.start - s.start].strip():
             continue
-        if " " in m.text or any(o is not m and m.text in o.text.split() + [o.text] for o in persons):
+        if " " in m.text or any(o is not m and m.text in [*o.text.split(), o.text] for o in persons):
             out.setdefault(m.sentence, m.text)
     return out
 

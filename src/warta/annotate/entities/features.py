@@ -27,6 +27,8 @@ _SQUEEZE = re.compile(r"(.)\1+")
 CLUSTER_FILE = "word-clusters-id.tsv"
 #: Set by the training script to try another cluster file (or none: ``Path()``) on dev.
 _cluster_path: Path | None = None
+#: Training experiment (``train_ner.py --extra``): cluster and shape trigrams around the token.
+EXTRA = False
 
 
 @functools.cache
@@ -148,6 +150,11 @@ def position_features(i: int, words: Sequence[str], lows: Sequence[str], shapes:
     if i + 1 < len(words):
         pos.append(f"w|+1w={lows[i]}|{lows[i + 1]}")
         pos.append(f"shape|+1shape={shapes[i]}|{shapes[i + 1]}")
+    if EXTRA:
+        clusters = word_clusters()
+        mid = [clusters.get(lows[k], ("", "-"))[1] for k in range(max(i - 1, 0), min(i + 2, len(words)))]
+        pos.append("cpair=" + "|".join(mid))
+        pos.append("shape3=" + "|".join(shapes[max(i - 1, 0):i + 2]))
     return _copies(pos, scheme)
 
 

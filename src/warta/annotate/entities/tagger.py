@@ -19,6 +19,7 @@ from typing import Any
 
 import numpy as np
 
+from .conll import SETS
 from .features import (
     cue_words,
     edge_features,
@@ -29,7 +30,6 @@ from .features import (
     shape,
 )
 from .office import split_jurisdiction
-from .conll import SETS
 from .tokens import Token, tokenize
 from .weights import CrfWeights, load
 

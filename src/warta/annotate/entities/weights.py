@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import gzip
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -50,34 +50,34 @@ class CrfWeights:
         rows = self.rows(attrs)
         return self.matrix[rows].sum(axis=0) if rows else np.zeros(len(self.labels))
 
-    def for_scheme(self, scheme: str | None, schemes: Iterable[str]) -> CrfWeights:
+    def for_scheme(self, scheme: str | Mapping[str, float] | None, schemes: Iterable[str]) -> CrfWeights:
         """The weights as tagging with ``scheme`` sees them, keyed by plain attributes.
 
         Training adds ``<scheme>|<attribute>`` copies of every attribute (see
         ``features.sentence_features``); a token's score under ``scheme`` is the plain weight plus
         the copy's. Folding the copy into the plain row here halves the lookups per token and
         spares building the copy strings; the copies of every scheme in ``schemes`` are dropped.
+        ``scheme`` may also weigh several schemes' copies (``{"idner": 0.5, "nergrit": 0.5}``).
         """
+        mix = {scheme: 1.0} if isinstance(scheme, str) else dict(scheme or {})
         prefixes = tuple(f"{x}|" for x in schemes)
-        own = f"{scheme}|" if scheme else None
         index: dict[str, int] = {}
-        rows: list[int] = []
-        folded: list[tuple[str, int]] = []
+        plain: list[int] = []
+        folded: list[tuple[str, int, float]] = []
         for attr, row in self.index.items():
-            if own and attr.startswith(own):
-                folded.append((attr[len(own):], row))
-            elif not attr.startswith(prefixes):
-                index[attr] = len(rows)
-                rows.append(row)
-        matrix = self.matrix[rows]
-        extra: list[Matrix] = []
-        for base, row in folded:
-            if base in index:
-                matrix[index[base]] += self.matrix[row]
-            else:  # only the copy has weights
-                index[base] = len(rows) + len(extra)
-                extra.append(self.matrix[row])
-        matrix = np.vstack([matrix, *extra, np.zeros((1, len(self.labels)))])
+            if attr.startswith(prefixes):
+                name, _, base = attr.partition("|")
+                if mix.get(name):
+                    folded.append((base, row, mix[name]))
+            else:
+                index[attr] = len(plain)
+                plain.append(row)
+        for base, _row, _w in folded:
+            index.setdefault(base, len(index))  # a base only a copy has weights for
+        matrix = np.zeros((len(index) + 1, len(self.labels)))  # + the zero row
+        matrix[: len(plain)] = self.matrix[plain]
+        for base, row, weight in folded:
+            matrix[index[base]] += weight * self.matrix[row]
         return CrfWeights(self.labels, self.transitions, index, matrix)
 
     def group_sums(self, groups: Sequence[Iterable[str]]) -> Matrix:
