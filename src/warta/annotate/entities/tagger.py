@@ -80,8 +80,9 @@ def _crfsuite() -> Any:
 @functools.lru_cache(maxsize=262144)
 def _type_vectors(word: str, language: str, scheme: str | None) -> Vector:
     # Row 0: the word's own features; rows 1-4: what it adds as the neighbour at -2, -1, +1, +2.
+    # The uncached feature functions: this cache holds the sums, the strings are not kept.
     return _scheme_weights(scheme).group_sums(
-        [own_features(word, None), *neighbour_features(word, language, None)])
+        [own_features.__wrapped__(word, None), *neighbour_features.__wrapped__(word, language, None)])
 
 
 @functools.cache
