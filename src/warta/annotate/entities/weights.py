@@ -42,8 +42,7 @@ class CrfWeights:
 
     def rows(self, attrs: Iterable[str]) -> list[int]:
         """Rows of the attributes in ``attrs`` the model knows (the others weigh nothing)."""
-        index = self.index
-        return [index[a] for a in attrs if a in index]
+        return [r for r in map(self.index.get, attrs) if r is not None]  # one lookup each
 
     def vector(self, attrs: Iterable[str]) -> Matrix:
         """Summed label weights of ``attrs``."""
@@ -83,14 +82,14 @@ class CrfWeights:
     def group_sums(self, groups: Sequence[Iterable[str]]) -> Matrix:
         """One row of summed label weights per group of attributes (len(groups) × labels):
         one gather and one reduction for all groups."""
-        index = self.index
+        get = self.index.get
         zero = len(self.matrix) - 1  # the zero row starts every group: none is empty
         rows: list[int] = []
         starts: list[int] = []
         for attrs in groups:
             starts.append(len(rows))
             rows.append(zero)
-            rows.extend(index[a] for a in attrs if a in index)
+            rows.extend([r for r in map(get, attrs) if r is not None])
         return np.add.reduceat(self.matrix[rows], starts, axis=0)
 
     def decode(self, emissions: Matrix) -> list[str]:
