@@ -1,4 +1,8 @@
-"""Train the shipped Indonesian NER model (src/warta/models/ner-id.crfsuite).
+"""Train the shipped Indonesian NER model (src/warta/models/ner-id.weights.json.gz).
+
+CRFsuite trains the CRF (build/ner-id.crfsuite, not shipped: 6.5 MB, most of it its attribute
+dictionary); its weights are then exported to the small file Warta tags with
+(``warta.annotate.entities.weights``).
 
 Data: ../shared/data/indo_ner, only the permissively licensed sets (IndoNLU NERGrit and NERP,
 Apache-2.0; idner-news-2k, MIT), their train + valid/dev parts.  Test parts are never read here.
@@ -22,8 +26,16 @@ from pathlib import Path
 import pycrfsuite
 
 from warta.annotate.entities.conll import SETS, read_conll, spans
+from warta.annotate.entities import features
 from warta.annotate.entities.features import sentence_features, use_cluster_file
-from warta.annotate.entities.tagger import CASED_SCHEME, LOWER_SCHEME, cased_only, is_cased
+from warta.annotate.entities.tagger import (
+    CASED_SCHEME,
+    LOWER_SCHEME,
+    MODEL_FILE,
+    cased_only,
+    is_cased,
+)
+from warta.annotate.entities.weights import export
 
 ROOT = Path(__file__).resolve().parents[1]
 PARAMS = {"c1": 0.3, "c2": 0.1, "max_iterations": 120, "feature.possible_transitions": True,
@@ -33,10 +45,14 @@ PARAMS = {"c1": 0.3, "c2": 0.1, "max_iterations": 120, "feature.possible_transit
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data" / "indo_ner")
-    ap.add_argument("--out", type=Path, default=ROOT / "src" / "warta" / "models" / "ner-id.crfsuite")
+    ap.add_argument("--out", type=Path, default=ROOT / "build" / "ner-id.crfsuite",
+                    help="the CRFsuite model (kept out of the package)")
+    ap.add_argument("--weights", type=Path, default=ROOT / "src" / "warta" / "models" / MODEL_FILE,
+                    help="the exported weights Warta ships and tags with")
     ap.add_argument("--dev", action="store_true", help="train on train only, score the dev parts")
     ap.add_argument("--c1", type=float)
     ap.add_argument("--c2", type=float)
+    ap.add_argument("--minfreq", type=float, help="CRFsuite feature.minfreq (default 2)")
     ap.add_argument("--clusters", type=Path, help="word-cluster file to try ('' = none); "
                     "default: the shipped src/warta/models/word-clusters-id.tsv")
     ap.add_argument("--sets", default=",".join(SETS), help="training sets (comma-separated)")
@@ -46,8 +62,11 @@ def main() -> int:
     ap.add_argument("--no-plain", action="store_true",
                     help="with --scheme: train on the augmented sentences only")
     ap.add_argument("--score", type=Path, help="only score this model on the dev parts")
+    ap.add_argument("--extra", action="store_true", help="experiment: cluster/shape trigrams")
     args = ap.parse_args()
     chosen = args.sets.split(",")
+    if args.extra:
+        features.EXTRA = True
     if args.clusters is not None:
         use_cluster_file(args.clusters)
     if args.score:
@@ -57,8 +76,10 @@ def main() -> int:
         PARAMS["c1"] = args.c1
     if args.c2 is not None:
         PARAMS["c2"] = args.c2
+    if args.minfreq is not None:
+        PARAMS["feature.minfreq"] = args.minfreq
     if args.dev:
-        args.out = Path("/tmp") / f"warta-ner-dev-{PARAMS['c1']}-{PARAMS['c2']}-{os.getpid()}.crfsuite"
+        args.out = Path("/tmp") / f"warta-ner-dev-{PARAMS['c1']}-{PARAMS['c2']}-{PARAMS['feature.minfreq']}-{int(args.extra)}-{os.getpid()}.crfsuite"
     trainer = pycrfsuite.Trainer(verbose=False)
     n_sent = n_tok = 0
     for name in chosen:
@@ -82,6 +103,9 @@ def main() -> int:
           f"params {PARAMS}; wrote {args.out} ({args.out.stat().st_size / 1e6:.1f} MB)")
     if args.dev:
         _score_dev(args.data, args.out, chosen, args.scheme)
+    else:
+        export(args.out, args.weights)
+        print(f"wrote {args.weights} ({args.weights.stat().st_size / 1e6:.1f} MB)")
     return 0
 
 

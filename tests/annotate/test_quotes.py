@@ -92,3 +92,40 @@ def test_a_first_name_speaker_gets_the_full_name_of_the_article() -> None:
         '"Pelaku sudah kami tangkap di rumahnya," kata Condro.',
     ])
     assert got[-1][1] == "Condro Kirono"
+
+
+def test_a_place_after_the_speaker_is_not_the_speaker() -> None:
+    # "<title> <name> di <place>, <day>, mengatakan ...": the place is where, not who.
+    got = quotes([
+        "Kepala BPBD Kabupaten Sukamaju Rina Marlina di Sukamaju, Jumat, mengatakan jumlah "
+        "pengungsi bertambah karena warga ikut pindah ke posko.",
+    ])
+    assert got and got[0][1] == "Rina Marlina" and got[0][2] is False
+
+
+def test_an_apposition_between_name_and_verb_keeps_the_name() -> None:
+    got = quotes([
+        "Euis Komariah (38), pengungsi asal Desa Mekarwangi, mengaku lega dengan rencana itu.",
+        "“Rumah kami sudah rata dengan tanah, jujur saya takut,” katanya sambil menggendong anaknya.",
+    ])
+    assert got[-1][2] is True
+    assert got[-1][1] == "Euis Komariah"
+
+
+def test_katanya_after_a_sentence_about_a_person_refers_to_that_person() -> None:
+    got = quotes([
+        "Kepala Dinas Pemadam Kebakaran Yusuf Maulana mengatakan api cepat merambat.",
+        "Siti Aminah (52), pedagang kain, hanya bisa menangis melihat kiosnya hangus.",
+        '"Semua dagangan habis, padahal baru saja belanja stok," katanya.',
+    ])
+    assert got[-1][1] == "Siti Aminah"
+
+
+def test_a_one_word_subject_named_nowhere_else_is_not_taken_for_the_speaker() -> None:
+    # An idiom at the start of a sentence may be tagged PERSON ("Gayung bersambut").
+    got = quotes([
+        "Ketua panitia Ahmad Marzuqi mengatakan pendaftaran dibuka pekan depan.",
+        "Gayung bersambut, akhirnya banyak kader memberanikan diri untuk mendaftar.",
+        '"Saya yakin kami bisa menang di pemilihan nanti," katanya.',
+    ])
+    assert got[-1][1] != "Gayung"

@@ -16,7 +16,7 @@ _COMMON = r"((?:pihak\s+)?[a-z]+(?:\s+[A-Z][\w.-]*)*)"
 
 
 @functools.cache
-def _patterns(language: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+def _patterns(language: str) -> tuple[re.Pattern[str], ...]:
     data = load_with_default(language, "speech")
     verbs = sorted(data.get("verbs", []), key=len, reverse=True)
     according = sorted(data.get("according", []), key=len, reverse=True)
@@ -30,7 +30,13 @@ def _patterns(language: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Patte
     # "Tokayev mengatakan" (the name, then the verb)
     before = re.compile(rf"{_NAME}\s*,?\s+(?:(?:juga|pun|kemudian|lalu|telah|sudah)\s+)?(?:{v})\b")
     common = re.compile(rf"\b(?:{a})\s+{_COMMON}", re.IGNORECASE)
-    return after, before, common
+    # An apposition or a "where, when" between the name and the verb, which ``before`` would
+    # take for the speaker: "Euis (38), pengungsi asal Desa Mekarwangi, mengaku ..." and
+    # "Rina Marlina di Sukamaju, Jumat, mengatakan ..." (a place cannot speak).
+    inserted = re.compile(
+        rf"(?:^\s*{_NAME}\s*(?:\(\d{{1,3}}\))?\s*,|{_NAME}\s+di\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*\s*,)"
+        rf"[^,]{{1,80}},\s+(?:(?:juga|pun|kemudian|lalu|telah|sudah)\s+)?(?:{v})\b")
+    return after, inserted, before, common
 
 
 PRONOUNS = frozenset({"ia", "dia", "beliau", "mereka", "he", "she", "they", "-nya"})
@@ -55,11 +61,11 @@ def attribution(sentence: str, language: str) -> str | None:
     """The name a sentence credits its content to, or None (quoted words are not searched:
     "menurut perspektif Islam" inside a quote credits nobody)."""
     sentence = _QUOTED.sub(lambda m: " " * len(m.group()), sentence)
-    after, before, common = _patterns(language)
-    for pattern in (after, before):
+    after, inserted, before, common = _patterns(language)
+    for pattern in (after, inserted, before):
         m = pattern.search(sentence)
         if m:
-            name = clean_name(m.group(1))
+            name = clean_name(next(g for g in m.groups() if g is not None))
             if name:
                 return name
     m = common.search(sentence)

@@ -13,7 +13,7 @@ import re
 
 from ..config import Config
 from ..lang import load_with_default
-from ..model import Article, Quote, Sentence
+from ..model import Article, Mention, Quote, Sentence
 from .attribution import _NAME, PRONOUNS, attribution, clean_name
 from .entities.features import cue_words
 
@@ -41,7 +41,9 @@ def _speech(language: str) -> dict[str, re.Pattern[str]]:
         "tail_name": re.compile(rf"^\s*[,.]?\s*{_NAME}\s+(?:{v})\b"),
         # Indirect: "<Name> mengatakan (bahwa|,) <clause>"
         "indirect": re.compile(
-            rf"(?:^|[,;]\s+|\s)(?:(?!(?:Ia|Dia|Beliau)\b){_NAME}|(?P<pron>[Dd]ia|[Ii]a|[Bb]eliau)\b)(?:,[^,]{{1,80}},)?\s+"
+            rf"(?:^|[,;]\s+|\s)(?:(?!(?:Ia|Dia|Beliau)\b){_NAME}|(?P<pron>[Dd]ia|[Ii]a|[Bb]eliau)\b)"
+            # "Rina di Sukamaju, Jumat, mengatakan": the place is where, not who.
+            rf"(?:\s+di\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)?(?:,[^,]{{1,80}},)?\s+"
             rf"(?:(?:juga|pun|kemudian|lalu|telah|sudah|sempat|kembali|sebelumnya|lantas|tetap|"
             rf"terus(?:\s+menerus)?)\s+){{0,2}}(?:{v_subject})"
             rf"(?:\s+(?:{that}))?\s*,?\s+(?P<clause>.+)$"
@@ -65,19 +67,32 @@ def _sentence_at(sentences: list[Sentence], offset: int) -> int:
     return max(len(sentences) - 1, 0)
 
 
-def _person_near(article: Article, start: int, end: int) -> str | None:
+def _person_near(article: Article, start: int, end: int) -> Mention | None:
     # The tagger's PERSON mention inside or right after a captured speaker phrase: "kata
     # Kepala Dinas Sosial DKI, Masrokhan" -> Masrokhan.
     for m in article.entities:
-        if m.type == "PERSON" and start <= m.start <= end + 60:
-            return m.text
+        if m.type == "PERSON" and start <= m.start <= end + 60 and not _dubious_person(m, article):
+            return m
     return None
+
+
+def _dubious_person(m: Mention, article: Article) -> bool:
+    # A one-word PERSON mention whose word the article otherwise uses in place names and never
+    # in a person's ("PMI Sukamaju, dr. André Setiawan, mengatakan" with "Sukamaju" tagged
+    # PERSON, while the article has "GOR Sukamaju" and "Kabupaten Sukamaju"): a tagger slip.
+    if " " in m.text:
+        return False
+    kinds = {o.type for o in article.entities if o is not m and m.text in o.text.split()}
+    return "LOCATION" in kinds and "PERSON" not in kinds
 
 
 def _speaker(article: Article, name: str | None, start: int, end: int) -> str | None:
     found = _person_near(article, start, end)
-    if found and (name is None or found not in name or name.split()[0].lower() in _titles(article)):
-        return found
+    if found and (name is None or found.text not in name
+                  or name.split()[0].lower() in _titles(article)
+                  # "Penyelamatan Kota Margaluyu Yusuf Maulana": an office before the name
+                  or any(m.type != "PERSON" and start <= m.start < found.start for m in article.entities)):
+        return found.text
     return clean_name(name) if name else None
 
 
@@ -183,6 +198,8 @@ def _resolve_pronouns(quotes: list[Quote], article: Article) -> list[Quote]:
     for q in quotes:
         if q.speaker and q.speaker != PRONOUN and not _unnamed(q.speaker, article):
             named[q.sentence] = q.speaker
+    named = {i: who for i, who in named.items() if not _is_place(who, i, article)}
+    subjects = _subjects(article)
     full = _full_names(article)
     out: list[Quote] = []
     for q in quotes:
@@ -190,9 +207,46 @@ def _resolve_pronouns(quotes: list[Quote], article: Article) -> list[Quote]:
         if speaker == PRONOUN or (speaker and _unnamed(speaker, article)):
             earlier = [i for i in named if i < q.sentence] or [i for i in named if i == q.sentence]
             speaker = named[max(earlier)] if earlier else None
+            # "Siti Aminah (52), pedagang kain, menangis. “…,” katanya.": the person the
+            # sentence before is about, when no one spoke in it.
+            before = q.sentence - 1
+            if q.direct and before in subjects and before not in named:
+                speaker = subjects[before]
+        elif speaker and _is_place(speaker, q.sentence, article):
+            speaker = _person_before(speaker, q.sentence, article)
         if speaker in full:
             speaker = full[speaker]
         out.append(Quote(q.text, speaker, q.direct, q.sentence, q.start, q.end))
+    return out
+
+
+def _is_place(speaker: str, sentence: int, article: Article) -> bool:
+    # The tagger typed the speaker's words as a place in this article and never otherwise:
+    # "Sukamaju", "Desa Mekarwangi" (a place cannot speak; the pattern caught the wrong words).
+    kinds = {m.type for m in article.entities if m.text == speaker}
+    return kinds == {"LOCATION"}
+
+
+def _person_before(place: str, sentence: int, article: Article) -> str | None:
+    # The last person named in the sentence before the place ("Rina di Sukamaju"), else none.
+    mentions = [m for m in article.entities if m.sentence == sentence]
+    at = next((m.start for m in mentions if m.text == place), None)
+    people = [m.text for m in mentions if m.type == "PERSON" and (at is None or m.start < at)]
+    return people[-1] if people else None
+
+
+def _subjects(article: Article) -> dict[int, str]:
+    # Sentence index -> the PERSON mention that opens it (its subject). A one-word mention
+    # counts only when the article names that person again ("Gayung bersambut" is an idiom
+    # the tagger may take for a name at the start of a sentence).
+    persons = [m for m in article.entities if m.type == "PERSON"]
+    out: dict[int, str] = {}
+    for m in persons:
+        s = article.sentences[m.sentence] if 0 <= m.sentence < len(article.sentences) else None
+        if s is None or s.text[: m.start - s.start].strip():
+            continue
+        if " " in m.text or any(o is not m and m.text in [*o.text.split(), o.text] for o in persons):
+            out.setdefault(m.sentence, m.text)
     return out
 
 

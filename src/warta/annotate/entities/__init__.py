@@ -9,7 +9,7 @@ from __future__ import annotations
 from ...config import Config
 from ...model import Article, Mention
 from .office import split_jurisdiction
-from .tagger import find_entities, tag_tokens
+from .tagger import find_entities, tag_sentences
 from .tokens import tokenize
 
 __all__ = ["annotate_entities", "find_entities", "sentence_mentions"]
@@ -19,9 +19,10 @@ def sentence_mentions(article: Article) -> list[Mention]:
     """Entity mentions of every sentence of ``article`` (offsets into the body)."""
     found: list[tuple[int, int, str]] = []
     sentence_of: dict[int, int] = {}
-    for index, sentence in enumerate(article.sentences):
-        tokens = tokenize(sentence.text)
-        for s, e, kind in tag_tokens(tokens, article.language):
+    tokenized = [tokenize(sentence.text) for sentence in article.sentences]
+    tagged = tag_sentences(tokenized, article.language)
+    for index, (sentence, tokens) in enumerate(zip(article.sentences, tokenized, strict=True)):
+        for s, e, kind in tagged[index]:
             start = sentence.start + tokens[s].start
             found.append((start, sentence.start + tokens[e - 1].end, kind))
             sentence_of[start] = index

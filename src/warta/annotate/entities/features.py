@@ -27,6 +27,8 @@ _SQUEEZE = re.compile(r"(.)\1+")
 CLUSTER_FILE = "word-clusters-id.tsv"
 #: Set by the training script to try another cluster file (or none: ``Path()``) on dev.
 _cluster_path: Path | None = None
+#: Training experiment (``train_ner.py --extra``): cluster and shape trigrams around the token.
+EXTRA = False
 
 
 @functools.cache
@@ -46,8 +48,8 @@ def use_cluster_file(path: Path | None) -> None:
     global _cluster_path
     _cluster_path = path
     word_clusters.cache_clear()
-    _own_feats.cache_clear()
-    _neighbour_feats.cache_clear()
+    own_features.cache_clear()
+    neighbour_features.cache_clear()
 
 
 @functools.cache
@@ -81,8 +83,8 @@ def _copies(feats: Sequence[str], scheme: str | None) -> tuple[str, ...]:
 
 
 @functools.lru_cache(maxsize=262144)
-def _own_feats(word: str, scheme: str | None) -> tuple[str, ...]:
-    # The features of the token itself that do not depend on its position.
+def own_features(word: str, scheme: str | None) -> tuple[str, ...]:
+    """The features of the token ``word`` itself that do not depend on its position."""
     low = word.lower()
     feats = ["bias", f"w={low}", f"shape={shape(word)}", f"p2={low[:2]}", f"p3={low[:3]}",
              f"p4={low[:4]}", f"s2={low[-2:]}", f"s3={low[-3:]}", f"s4={low[-4:]}",
@@ -105,9 +107,9 @@ _OFFSETS = ("-2:", "-1:", "1:", "2:")
 
 
 @functools.lru_cache(maxsize=262144)
-def _neighbour_feats(word: str, language: str, scheme: str | None) -> tuple[tuple[str, ...], ...]:
-    # What ``word`` contributes as the neighbour at -2, -1, +1, +2: computed once per word type
-    # (news repeats its words, and every token is a neighbour four times).
+def neighbour_features(word: str, language: str, scheme: str | None) -> tuple[tuple[str, ...], ...]:
+    """What ``word`` contributes as the neighbour at -2, -1, +1, +2: computed once per word
+    type (news repeats its words, and every token is a neighbour four times)."""
     low = word.lower()
     titles, orgs, places = cue_words(language)
     base = [f"w={low}", f"s3={low[-3:]}"]
@@ -131,8 +133,29 @@ def _neighbour_feats(word: str, language: str, scheme: str | None) -> tuple[tupl
 
 
 @functools.cache
-def _edges(scheme: str | None) -> tuple[tuple[str, ...], ...]:
+def edge_features(scheme: str | None) -> tuple[tuple[str, ...], ...]:
+    """What a missing neighbour (before the start, after the end) contributes per offset."""
     return tuple(_copies([f"{p}edge"], scheme) for p in _OFFSETS)
+
+
+def position_features(i: int, words: Sequence[str], lows: Sequence[str], shapes: Sequence[str],
+                      scheme: str | None) -> tuple[str, ...]:
+    """The few features of token ``i`` that depend on its position or on a pair of words."""
+    word = words[i]
+    pos: list[str] = []
+    if word[:1].isupper() and not (word.isupper() and len(word) > 1):
+        pos.append("title_case" if i else "title_case_first")
+    if i > 0:
+        pos.append(f"-1w|w={lows[i - 1]}|{lows[i]}")
+    if i + 1 < len(words):
+        pos.append(f"w|+1w={lows[i]}|{lows[i + 1]}")
+        pos.append(f"shape|+1shape={shapes[i]}|{shapes[i + 1]}")
+    if EXTRA:
+        clusters = word_clusters()
+        mid = [clusters.get(lows[k], ("", "-"))[1] for k in range(max(i - 1, 0), min(i + 2, len(words)))]
+        pos.append("cpair=" + "|".join(mid))
+        pos.append("shape3=" + "|".join(shapes[max(i - 1, 0):i + 2]))
+    return _copies(pos, scheme)
 
 
 def sentence_features(tokens: Sequence[str], language: str = "id",
@@ -146,24 +169,15 @@ def sentence_features(tokens: Sequence[str], language: str = "id",
     n = len(tokens)
     lows = [w.lower() for w in tokens]
     shapes = [shape(w) for w in tokens]
-    nbs = [_neighbour_feats(w, language, scheme) for w in tokens]
-    edge = _edges(scheme)
+    nbs = [neighbour_features(w, language, scheme) for w in tokens]
+    edge = edge_features(scheme)
     out: list[list[str]] = []
     for i, word in enumerate(tokens):
-        feats = list(_own_feats(word, scheme))
+        feats = list(own_features(word, scheme))
         feats.extend(nbs[i - 2][0] if i >= 2 else edge[0])
         feats.extend(nbs[i - 1][1] if i >= 1 else edge[1])
         feats.extend(nbs[i + 1][2] if i + 1 < n else edge[2])
         feats.extend(nbs[i + 2][3] if i + 2 < n else edge[3])
-        # The few features that depend on the position or on a pair of words.
-        pos: list[str] = []
-        if word[:1].isupper() and not (word.isupper() and len(word) > 1):
-            pos.append("title_case" if i else "title_case_first")
-        if i > 0:
-            pos.append(f"-1w|w={lows[i - 1]}|{lows[i]}")
-        if i + 1 < n:
-            pos.append(f"w|+1w={lows[i]}|{lows[i + 1]}")
-            pos.append(f"shape|+1shape={shapes[i]}|{shapes[i + 1]}")
-        feats.extend(_copies(pos, scheme))
+        feats.extend(position_features(i, tokens, lows, shapes, scheme))
         out.append(feats)
     return out

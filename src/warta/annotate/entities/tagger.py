@@ -1,6 +1,6 @@
 """Named-entity tagging: the shipped CRF model for Indonesian, rules for other languages.
 
-The CRF (``models/ner-id.crfsuite``, see ``models/MODEL_CARD.md``) is trained by
+The CRF (``models/ner-id.weights.json.gz``, see ``models/MODEL_CARD.md``) is trained by
 ``scripts/train_ner.py``.  For English and other languages there is no model that may be shipped
 or downloaded here, so :func:`rule_spans` tags runs of capitalised words and types them with cue
 words (titles -> PERSON, organisation words and all-caps acronyms -> ORGANIZATION, place
@@ -14,28 +14,108 @@ from __future__ import annotations
 import functools
 from collections.abc import Sequence
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
-from .features import cue_words, sentence_features
+import numpy as np
+
+from .conll import SETS
+from .features import (
+    cue_words,
+    edge_features,
+    neighbour_features,
+    own_features,
+    position_features,
+    sentence_features,
+    shape,
+)
 from .office import split_jurisdiction
 from .tokens import Token, tokenize
+from .weights import CrfWeights, load
 
-MODEL_FILE = "ner-id.crfsuite"
+#: The shipped CRF: its weights exported from the CRFsuite model (see :mod:`.weights`).
+MODEL_FILE = "ner-id.weights.json.gz"
 #: Languages the CRF model serves (Indonesian and the close Malay).
 MODEL_LANGUAGES = frozenset({"id", "ms"})
 
 Span = tuple[int, int, str]  # token start, token end (exclusive), type
+Vector = np.ndarray[Any, np.dtype[np.float64]]
+#: Set by :func:`use_model`: another model file instead of the shipped one.
+_model_path: Path | None = None
+
+
+def use_model(path: Path | None) -> None:
+    """Tag with the model at ``path`` (None: the shipped one): a weights file, or a CRFsuite
+    ``.crfsuite`` file tagged through CRFsuite (training checks and old-vs-new benchmarks)."""
+    global _model_path
+    _model_path = path
+    for cached in (_weights, _scheme_weights, _crfsuite, _type_vectors, _edge_vectors):
+        cached.cache_clear()
 
 
 @functools.cache
-def _tagger() -> Any:
+def _weights() -> CrfWeights:
+    if _model_path is not None:
+        return load(_model_path)
+    with resources.as_file(resources.files("warta").joinpath("models", MODEL_FILE)) as path:
+        return load(path)
+
+
+@functools.cache
+def _scheme_weights(scheme: str | None) -> CrfWeights:
+    # The weights with ``scheme``'s copies folded in: features are then built without copies.
+    return _weights().for_scheme(scheme, SETS)
+
+
+@functools.cache
+def _crfsuite() -> Any:
     import pycrfsuite
 
     tagger = pycrfsuite.Tagger()
-    ref = resources.files("warta").joinpath("models", MODEL_FILE)
-    with resources.as_file(ref) as path:
-        tagger.open(str(path))
+    tagger.open(str(_model_path))
     return tagger
+
+
+# Label-weight sums per word type, the same split as the feature caches in .features.
+@functools.lru_cache(maxsize=262144)
+def _type_vectors(word: str, language: str, scheme: str | None) -> Vector:
+    # Row 0: the word's own features; rows 1-4: what it adds as the neighbour at -2, -1, +1, +2.
+    # The uncached feature functions: this cache holds the sums, the strings are not kept.
+    return _scheme_weights(scheme).group_sums(
+        [own_features.__wrapped__(word, None), *neighbour_features.__wrapped__(word, language, None)])
+
+
+@functools.cache
+def _edge_vectors(scheme: str | None) -> Vector:
+    return _scheme_weights(scheme).group_sums(edge_features(None))
+
+
+def _emissions(words: Sequence[str], language: str, scheme: str | None) -> Vector:
+    # Token × label scores: the token's own vector plus its neighbours' contributions at -2,
+    # -1, +1, +2 (an edge vector where there is none) plus its position features.
+    weights = _scheme_weights(scheme)
+    vec = np.stack([_type_vectors(w, language, scheme) for w in words])
+    edge = _edge_vectors(scheme)
+    out = vec[:, 0].copy()
+    out[2:] += vec[:-2, 1]
+    out[:2] += edge[0]
+    out[1:] += vec[:-1, 2]
+    out[:1] += edge[1]
+    out[:-1] += vec[1:, 3]
+    out[-1:] += edge[2]
+    out[:-2] += vec[2:, 4]
+    out[-2:] += edge[3]
+    lows = [w.lower() for w in words]
+    shapes = [shape(w) for w in words]
+    tokens: list[int] = []
+    rows: list[int] = []
+    for i in range(len(words)):
+        found = weights.rows(position_features(i, words, lows, shapes, None))
+        tokens.extend([i] * len(found))
+        rows.extend(found)
+    if rows:
+        np.add.at(out, tokens, weights.matrix[rows])
+    return out
 
 
 def bio_spans(labels: Sequence[str]) -> list[Span]:
@@ -70,11 +150,20 @@ def crf_labels(words: Sequence[str], language: str = "id", scheme: str | None = 
     label conventions; None uses only the features all sets share; ``auto`` (the pipeline)
     picks by casing.
     """
-    if not words:
-        return []
-    if scheme == AUTO:
-        scheme = CASED_SCHEME if is_cased(words) else LOWER_SCHEME
-    return list(_tagger().tag(sentence_features(words, language, scheme)))
+    return crf_labels_many([words], language, scheme)[0]
+
+
+def crf_labels_many(sentences: Sequence[Sequence[str]], language: str = "id",
+                    scheme: str | None = AUTO) -> list[list[str]]:
+    """:func:`crf_labels` of several sentences (one decoding pass for all: faster)."""
+    picks = [(CASED_SCHEME if is_cased(w) else LOWER_SCHEME) if scheme == AUTO else scheme
+             for w in sentences]
+    if _model_path is not None and _model_path.suffix == ".crfsuite":
+        return [list(_crfsuite().tag(sentence_features(w, language, p))) if w else []
+                for w, p in zip(sentences, picks, strict=True)]
+    found = [_emissions(w, language, p) for w, p in zip(sentences, picks, strict=True) if w]
+    labels = iter(_weights().decode_many(found))
+    return [next(labels) if w else [] for w in sentences]
 
 
 def rule_spans(words: Sequence[str], language: str = "en") -> list[Span]:
@@ -141,6 +230,15 @@ def tag_tokens(tokens: Sequence[Token], language: str) -> list[Span]:
     return tag_words([t.text for t in tokens], language)
 
 
+def tag_sentences(sentences: Sequence[Sequence[Token]], language: str) -> list[list[Span]]:
+    """:func:`tag_tokens` of each sentence, the CRF decoding them in one pass."""
+    words = [[t.text for t in tokens] for tokens in sentences]
+    if language not in MODEL_LANGUAGES:
+        return [rule_spans(w, language) for w in words]
+    return [cased_only(w, bio_spans(labels))
+            for w, labels in zip(words, crf_labels_many(words, language), strict=True)]
+
+
 def find_entities(text: str, language: str = "id") -> list[tuple[str, int, int, str]]:
     """``(text, start, end, type)`` of each entity in ``text`` (offsets into ``text``).
 
@@ -148,8 +246,9 @@ def find_entities(text: str, language: str = "id") -> list[tuple[str, int, int, 
     sequence never grows past what the model saw in training.
     """
     found: list[tuple[int, int, str]] = []
-    for chunk in _chunks(tokenize(text)):
-        for s, e, kind in tag_tokens(chunk, language):
+    chunks = _chunks(tokenize(text))
+    for chunk, spans in zip(chunks, tag_sentences(chunks, language), strict=True):
+        for s, e, kind in spans:
             found.append((chunk[s].start, chunk[e - 1].end, kind))
     return [(text[s:e], s, e, kind) for s, e, kind in split_jurisdiction(found, text, language)]
 
