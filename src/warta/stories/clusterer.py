@@ -37,6 +37,7 @@ import math
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field
+from operator import mul
 from typing import Any
 
 import numpy as np
@@ -45,7 +46,8 @@ from ..model import Article
 from .dedup import DuplicateIndex
 from .features import FIELDS, ArticleFeatures, extract
 from .index import StoryIndex
-from .topics import TopicLinker, TopicState, embedding_fields
+from .topics import RECHECK_SIZES, TopicLinker, TopicState, embedding_fields
+from .topics import WEIGHTS as TOPIC_WEIGHTS
 from .vectors import SparseVec, accumulate, top_terms, weighted_cosine
 
 #: Field weights in the join score (renormalised over the fields both sides have); chosen by
@@ -57,8 +59,9 @@ MAX_TERMS: dict[str, int] = {"title": 30, "lead": 60, "body": 120, "names": 40, 
 QUERY_TERMS = 25
 #: Candidate stories scored in full per article.
 MAX_CANDIDATES = 30
-#: Version of the saved-state format (1: before topics; still loaded, its stories have no topic).
-STATE_VERSION = 2
+#: Version of the saved-state format (1: before topics, still loaded, its stories have no topic;
+#: 2: topics without member stories, still loaded, members are added as stories grow).
+STATE_VERSION = 3
 
 
 @dataclass(frozen=True)
@@ -108,6 +111,37 @@ class StoryState:
     topic: str | None = None
 
 
+#: The fields of a story's vectors that the topic level compares.
+TOPIC_FIELDS = tuple(TOPIC_WEIGHTS)
+
+
+def _unit(vec: SparseVec, norm2: float) -> SparseVec:
+    scale = 1.0 / math.sqrt(norm2) if norm2 > 0 else 0.0
+    return {t: v * scale for t, v in vec.items()}
+
+
+class _TfTable(dict[int, float]):
+    """Sublinear term frequency ``1 + log(count)``, computed once per count."""
+
+    def __missing__(self, count: int) -> float:
+        value = self[count] = 1.0 + math.log(count)
+        return value
+
+
+_TF = _TfTable()
+
+
+def _vector(counts: Counter[str], keep: int, idf: dict[str, float]) -> SparseVec:
+    """Unit sublinear-tf x idf vector of ``counts``, cut to its ``keep`` heaviest terms."""
+    tf = _TF
+    vec = {t: tf[c] * idf[t] for t, c in counts.items()}
+    if len(vec) > keep:
+        vec = dict(sorted(vec.items(), key=lambda kv: (-kv[1], kv[0]))[:keep])
+    values = vec.values()
+    norm = math.sqrt(sum(map(mul, values, values)))
+    return {t: v / norm for t, v in vec.items()} if norm > 0 else {}
+
+
 def story_id_of(seed_article_id: str) -> str:
     """The story id: sha1 of its seed (first) article id, as :func:`warta.brief.story_id`."""
     return hashlib.sha1(seed_article_id.encode("utf-8")).hexdigest()[:16]
@@ -144,8 +178,12 @@ class Clusterer:
             return Assignment(feats.id, s.id, None, 1.0)
         self._advance(feats.published)
         self._n += 1
-        self._df.update({t for f in FIELDS for t in feats.fields[f]})
-        vecs = {f: self._vector(feats.fields[f], MAX_TERMS[f]) for f in FIELDS}
+        terms = {t for f in FIELDS for t in feats.fields[f]}
+        self._df.update(terms)
+        # Smoothed idf log((1 + n) / (1 + df)) + 1, once per distinct term of the article.
+        n1, df, log = 1 + self._n, self._df, math.log
+        idf = {t: log(n1 / (1 + df[t])) + 1.0 for t in terms}
+        vecs = {f: _vector(feats.fields[f], MAX_TERMS[f], idf) for f in FIELDS}
         query = self._query(vecs)
         original, key, values = self._dups.find(feats.exact_key, feats.minhash)
         duplicate_of: str | None = None
@@ -170,13 +208,17 @@ class Clusterer:
             score = max(score, 0.0)
         story = self._stories[best]
         if story.topic is not None and topic_query is not None:
-            self._topics.add(story.topic, vecs, topic_query, feats.published, feats.language)
+            self._topics.add(story.topic, story.id, vecs, topic_query, feats.published, feats.language)
         story.articles.append(feats.id)
         if duplicate_of is not None:
             story.duplicates.append((duplicate_of, feats.id))
         self._story_of[feats.id] = best
         self._update(best, vecs, query, feats.published)
         self._dups.add(feats.id, key, values, self._n)
+        if story.topic is not None and topics and len(story.articles) in RECHECK_SIZES:
+            # The story grew: check its topic again with the whole story (topics may merge).
+            unit = {f: _unit(story.centroid[f], story.norm2[f]) for f in TOPIC_FIELDS if f in story.centroid}
+            self._topics.recheck(story.id, unit, TopicLinker.query(unit), feats.published, feats.language)
         return Assignment(feats.id, story.id, duplicate_of, score)
 
     def add_many(self, articles: Sequence[Article]) -> list[Assignment]:
@@ -185,7 +227,11 @@ class Clusterer:
 
     @property
     def stories(self) -> list[StoryState]:
-        """Every story so far (hot and cold), in order of creation."""
+        """Every story so far (hot and cold), in order of creation; ``topic`` is the story's
+        topic id now (a topic merged into an older one answers with the older id)."""
+        for s in self._stories:
+            if s.topic is not None:
+                s.topic = self._topics.resolve(s.topic)
         return list(self._stories)
 
     def story_of(self, article_id: str) -> str | None:
@@ -205,24 +251,17 @@ class Clusterer:
 
     # -- scoring ------------------------------------------------------------------------------
 
-    def _vector(self, counts: Counter[str], keep: int) -> SparseVec:
-        # Sublinear tf x smoothed idf: log((1 + n) / (1 + df)) + 1 (inlined: the hot loop).
-        n1, df, log = 1 + self._n, self._df, math.log
-        vec = {t: (1.0 + log(c)) * (log(n1 / (1 + df.get(t, 0))) + 1.0) for t, c in counts.items()}
-        if len(vec) > keep:
-            vec = dict(sorted(vec.items(), key=lambda kv: (-kv[1], kv[0]))[:keep])
-        norm = math.sqrt(sum(v * v for v in vec.values()))
-        return {t: v / norm for t, v in vec.items()} if norm > 0 else {}
-
     def _query(self, vecs: dict[str, SparseVec]) -> dict[str, float]:
         return top_terms(vecs, WEIGHTS, QUERY_TERMS)
 
     def score(self, vecs: dict[str, SparseVec], story: StoryState, day: dt.date | None) -> float:
         """Weighted mean of field cosines minus the time-decay term."""
+        return self._score(vecs, story, self._gap(story, day))
+
+    def _score(self, vecs: dict[str, SparseVec], story: StoryState, gap: int) -> float:
         sim = weighted_cosine(vecs, story.centroid, story.norm2, WEIGHTS)
         if sim == 0.0:
             return 0.0
-        gap = self._gap(story, day)
         if gap and self.params.window_days:
             sim -= self.params.time_penalty * min(gap, self.params.window_days) / self.params.window_days
         return sim
@@ -240,11 +279,13 @@ class Clusterer:
     ) -> tuple[int | None, float]:
         best: int | None = None
         best_score = -1.0
+        window = self.params.window_days
         for s in self._index.candidates(query, MAX_CANDIDATES):
             story = self._stories[s]
-            if self._gap(story, day) > self.params.window_days:
+            gap = self._gap(story, day)
+            if gap > window:
                 continue
-            sc = self.score(vecs, story, day)
+            sc = self._score(vecs, story, gap)
             if sc > best_score or (sc == best_score and best is not None and s < best):
                 best, best_score = s, sc
         return best, best_score
@@ -304,7 +345,7 @@ class Clusterer:
                     "centroid": {f: dict(sorted(v.items())) for f, v in sorted(s.centroid.items())},
                     "norm2": dict(sorted(s.norm2.items())),
                     "indexed": self._index.terms_of(i) if s.hot else [],
-                    "topic": s.topic,
+                    "topic": self._topics.resolve(s.topic) if s.topic else None,
                 }
                 for i, s in enumerate(self._stories)
             ],
@@ -315,7 +356,7 @@ class Clusterer:
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Clusterer:
         """Rebuild a clusterer saved by :meth:`to_dict`; it continues exactly where it stopped."""
-        if data.get("version") not in (1, STATE_VERSION):
+        if data.get("version") not in (1, 2, STATE_VERSION):
             raise ValueError(f"unsupported clusterer state version {data.get('version')!r}")
         c = cls(Params(**data["params"]))
         if "topics" in data:

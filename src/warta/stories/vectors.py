@@ -9,16 +9,18 @@ from __future__ import annotations
 import heapq
 import math
 from collections.abc import Mapping
+from math import fsum, sqrt
+from operator import mul
 
 SparseVec = dict[str, float]
 
 
 def dot(vec: SparseVec, other: SparseVec) -> float:
-    """Sparse dot product over the shared terms only (the key intersection runs in C).
-    ``math.fsum`` is exactly rounded, so the result does not depend on the (hash-seeded) order
-    of the intersection: deterministic across processes."""
+    """Sparse dot product over the shared terms only (the key intersection and the products run
+    in C).  ``math.fsum`` is exactly rounded, so the result does not depend on the (hash-seeded)
+    order of the intersection: deterministic across processes."""
     shared = vec.keys() & other.keys()
-    return math.fsum([vec[t] * other[t] for t in shared]) if shared else 0.0
+    return fsum(map(mul, map(vec.__getitem__, shared), map(other.__getitem__, shared))) if shared else 0.0
 
 
 def weighted_cosine(
@@ -34,7 +36,10 @@ def weighted_cosine(
         vec, cen = vecs.get(f), centroid.get(f)
         if not vec or not cen or not w:
             continue
-        total += w * dot(vec, cen) / math.sqrt(norm2[f])
+        # dot() inlined: this is the innermost loop of both levels.
+        shared = vec.keys() & cen.keys()
+        if shared:
+            total += w * fsum(map(mul, map(vec.__getitem__, shared), map(cen.__getitem__, shared))) / sqrt(norm2[f])
         weight += w
     return total / weight if weight else 0.0
 
