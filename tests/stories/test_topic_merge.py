@@ -140,12 +140,14 @@ def test_band_index_finds_what_datasketch_finds():
         prints.append(v)
     lsh = MinHashLSH(threshold=JACCARD, num_perm=NUM_PERM)
     mine = DuplicateIndex()
+    def minhash(v):
+        return MinHash(num_perm=NUM_PERM, hashvalues=v, permutations=_permutations(), scheme=SCHEME)
+
     for i, v in enumerate(prints[:40]):
-        lsh.insert(str(i), MinHash(num_perm=NUM_PERM, hashvalues=v, permutations=_permutations(), scheme=SCHEME))
+        lsh.insert(str(i), minhash(v))
         mine.add(str(i), f"key{i}", v, i)
     for v in prints[40:]:
-        expected = set(lsh.query(MinHash(num_perm=NUM_PERM, hashvalues=v, permutations=_permutations(),
-                                         scheme=SCHEME)))
+        expected = set(lsh.query(minhash(v)))
         got = set().union(*(t.get(b, set()) for t, b in zip(mine._tables, band_keys(v), strict=True)))
         assert got == expected
     assert len(band_keys(base)) == len(mine._tables)

@@ -12,8 +12,9 @@ For each article (see :meth:`Clusterer.add`):
    candidate is joined when its score reaches ``threshold`` (calibrated on half of the ECB+
    topics, ``bench/cluster.py --calibrate``), else the article starts a new story.
 
-4. **Topic**: a new story is linked into a topic (:mod:`.topics`), and every article is added to
-   its story's topic; this never changes which story an article joins.
+4. **Topic**: a new story is linked into a topic (:mod:`.topics`), every article is added to
+   its story's topic, and a story that grows to 3 and 10 articles has its topic checked again
+   (topics may merge; the older id stays); this never changes which story an article joins.
 
 IDF is incremental: document frequencies are updated as articles arrive, and an article's
 vectors use the table as it is at its arrival (itself included), so the result never depends on
@@ -73,7 +74,7 @@ class Params:
     time_penalty: float = 0.1
     #: The topic level (:mod:`.topics`): join score needed to link a new story into a topic,
     #: and how long a topic stays open without news (days; 0: forever).
-    topic_threshold: float = 0.16
+    topic_threshold: float = 0.14
     topic_window_days: int = 365
     #: Give articles a multilingual embedding (``embed`` extra) so topics can span languages.
     embed: bool = False
@@ -282,9 +283,14 @@ class Clusterer:
         window = self.params.window_days
         for s in self._index.candidates(query, MAX_CANDIDATES):
             story = self._stories[s]
-            gap = self._gap(story, day)
-            if gap > window:
-                continue
+            # _gap() inlined (the hot loop).
+            first, last = story.first, story.last
+            if day is None or first is None or last is None or first <= day <= last:
+                gap = 0
+            else:
+                gap = min(abs((day - first).days), abs((day - last).days))
+                if gap > window:
+                    continue
             sc = self._score(vecs, story, gap)
             if sc > best_score or (sc == best_score and best is not None and s < best):
                 best, best_score = s, sc

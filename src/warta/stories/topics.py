@@ -4,24 +4,32 @@ Stories are events (a 7-day window keeps two earthquakes apart); a reader follow
 for months wants them grouped one level up.  The topic level is incremental, deterministic and
 never changes story membership:
 
-* when a story is **created**, its seed article is scored against the hot topics' centroids
-  (retrieved through their own inverted index, never all pairs); the story joins the best topic
-  when the score reaches ``topic_threshold``, else it starts a new topic.  A story keeps its
-  topic for good, so topic ids are stable as topics grow;
+* when a story is **created**, its seed article is scored against the hot topics, retrieved
+  through inverted indexes (never all pairs), two ways (:data:`LINK_MODE` ``"max"``): against
+  each topic's centroid, and against the topic's member stories (the mean of the
+  :data:`MEMBER_K` best-matching members' scores): a topic that drifted over months keeps its
+  recent and its early stories reachable, where its centroid alone is diluted.  The story joins
+  the topic with the best score when it reaches ``topic_threshold``, else it starts a new topic;
+* when a story **grows** to :data:`RECHECK_SIZES` articles, it is re-indexed under its whole
+  vectors and scored again against the other topics; a match above the threshold **merges** the
+  two topics.  The merged topic keeps the older id; the younger id becomes an alias of it
+  (:meth:`TopicLinker.resolve`), so an id already handed out still finds its topic, and
+  ``Clusterer.stories`` reports each story's final topic id;
 * every article that joins a story is added to its topic's centroid (the sum of the members'
   unit vectors per field: a big story weighs more), which is pruned to the :data:`MAX_TERMS`
   heaviest terms per field, so a topic of thousands of articles costs as much as a small one;
+  member stories keep at most :data:`MEMBER_TERMS` terms per field;
 * the score is a weighted mean of field cosines (:data:`WEIGHTS`: title, body and names; no
-  numbers, no lead: those identify an event, not a subject) with no time penalty; a topic stays
-  hot while its newest article is at most ``topic_window_days`` older than the newest dated
-  article seen (0: forever);
+  numbers, no lead: those identify an event, not a subject) with no time penalty; a topic (and
+  a member story) stays hot while its newest article is at most ``topic_window_days`` older than
+  the newest dated article seen (0: forever);
 * with the ``embed`` extra, articles carry a multilingual sentence embedding (:mod:`.embed`).
-  A story whose language differs from a topic's main language is scored against that topic by
-  the cosine of its embedding with the topic's embedding centroid, against its own threshold
-  (:data:`EMBED_THRESHOLD`); the candidate with the largest margin over its threshold wins.
-  Within a language the TF-IDF score alone decides, so per-language results do not change with
-  the extra.  Embeddings are retrieved through the same inverted index, under random-hyperplane
-  LSH band keys (:func:`embedding_fields`): still no scan of all topics.
+  A story whose language differs from a topic's main language is scored against that topic's
+  centroid by the cosine of its embedding with the topic's embedding centroid, against its own
+  threshold (:data:`EMBED_THRESHOLD`); the candidate with the largest margin over its threshold
+  wins.  Within a language the TF-IDF score alone decides, so per-language results do not change
+  with the extra.  Embeddings are retrieved through the same inverted index, under
+  random-hyperplane LSH band keys (:func:`embedding_fields`): still no scan of all topics.
 
 A topic id is the sha1 of its seed story's id (prefixed, so it never equals a story id).
 """
@@ -60,15 +68,18 @@ QUERY_TERMS = 30
 MAX_CANDIDATES = 10
 #: How a story is scored against a topic: ``"centroid"`` (the topic's centroid only),
 #: ``"members"`` (the mean of its :data:`MEMBER_K` best-matching member stories) or ``"max"``
-#: (the larger of the two).
+#: (the larger of the two).  Mode, k and :data:`RECHECK_SIZES` were chosen on the odd ECB+
+#: topics and ML-Crisis ``es`` (the declared topic-parameter tuning sets, docs/benchmarks.md 7b).
 LINK_MODE = "max"
-MEMBER_K = 2
+MEMBER_K = 3
 #: Member stories scored in full per lookup, and terms kept per field of a member's vector.
 MEMBER_CANDIDATES = 30
 MEMBER_TERMS = 60
 #: Story sizes (articles) at which a story's topic is checked again with the whole story: a
 #: match above the threshold with another topic merges the two (the older id stays).
 RECHECK_SIZES: tuple[int, ...] = (3, 10)
+#: Added to the threshold when a re-check decides a merge.
+MERGE_OFFSET = 0.0
 _FIELDS = tuple(WEIGHTS)
 _EMBED, _BANDS = "embedding", "bands"
 _QUERY_WEIGHTS = {**WEIGHTS, _BANDS: BAND_WEIGHT}
@@ -264,7 +275,8 @@ class TopicLinker:
         if not self._topics[t].hot:
             return
         self._set_member(story_id, vecs, query, day)
-        other = self._best(self._margins(vecs, query, language, skip=t))
+        margins = self._margins(vecs, query, language, skip=t)
+        other = self._best({u: m - MERGE_OFFSET for u, m in margins.items()})
         if other is not None:
             self._merge(min(t, other), max(t, other))
 

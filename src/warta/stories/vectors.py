@@ -7,7 +7,6 @@ that a cosine against it costs one sparse dot product.
 from __future__ import annotations
 
 import heapq
-import math
 from collections.abc import Mapping
 from math import fsum, sqrt
 from operator import mul
@@ -39,7 +38,8 @@ def weighted_cosine(
         # dot() inlined: this is the innermost loop of both levels.
         shared = vec.keys() & cen.keys()
         if shared:
-            total += w * fsum(map(mul, map(vec.__getitem__, shared), map(cen.__getitem__, shared))) / sqrt(norm2[f])
+            products = map(mul, map(vec.__getitem__, shared), map(cen.__getitem__, shared))
+            total += w * fsum(products) / sqrt(norm2[f])
         weight += w
     return total / weight if weight else 0.0
 
@@ -57,8 +57,9 @@ def accumulate(
             continue
         cen = centroid.setdefault(f, {})
         norm2[f] = norm2.get(f, 0.0) + 2.0 * dot(vec, cen) + 1.0
+        get = cen.get
         for t, v in vec.items():
-            cen[t] = cen.get(t, 0.0) + v
+            cen[t] = get(t, 0.0) + v
 
 
 def prune(centroid: dict[str, SparseVec], norm2: dict[str, float], keep: int) -> None:
@@ -76,9 +77,12 @@ def prune(centroid: dict[str, SparseVec], norm2: dict[str, float], keep: int) ->
 def top_terms(vecs: Mapping[str, SparseVec], weights: Mapping[str, float], n: int) -> dict[str, float]:
     """The ``n`` terms with the most weighted mass over the fields (ties by term): an index query."""
     acc: dict[str, float] = {}
+    get = acc.get
     for f, w in weights.items():
-        for t, v in vecs.get(f, {}).items():
-            acc[t] = acc.get(t, 0.0) + w * v
+        vec = vecs.get(f)
+        if vec:
+            for t, v in vec.items():
+                acc[t] = get(t, 0.0) + w * v
     return dict(heapq.nsmallest(n, acc.items(), key=_heaviest))
 
 
