@@ -91,8 +91,20 @@ def main() -> None:
 
     def prepared(name: str, load: Callable[[], list[Item]]) -> Prepared:
         key = f"{name}|embed={args.embed}"
-        if key not in cache:
-            cache[key] = prepare(load(), undated=name.startswith("ECB+"), embed=args.embed)
+        if key in cache:
+            return cache[key]
+        if name.startswith("ML-Crisis ") and "+" in name:
+            # Articles are prepared one by one: a language mix is its languages' preparations
+            # concatenated in load_ml_crisis's order (each language prepared once).
+            parts = [prepared(f"ML-Crisis {lang}", lambda lang=lang: load_ml_crisis([lang]))
+                     for lang in name.removeprefix("ML-Crisis ").split("+")]
+            gold = {k: v for p in parts for k, v in p[2].items()}
+            cache[key] = ([a for p in parts for a in p[0]], [f for p in parts for f in p[1]], gold)
+            return cache[key]
+        cache[key] = prepare(load(), undated=name.startswith("ECB+"), embed=args.embed)
+        if args.cache:  # saved after every set: an interrupted run keeps what it prepared
+            with args.cache.open("wb") as fh:
+                pickle.dump(cache, fh)
         return cache[key]
 
     arts, feats, gold = prepared("ECB+ tuning topics (odd)", lambda: load_ecb(parity=1, label="topic"))
@@ -121,9 +133,6 @@ def main() -> None:
         preds["hdbscan"] = run_hdbscan(feats, dist)
         for system, pred in preds.items():
             rows.append(_row(name, system, pred, gold))
-    if args.cache:
-        with args.cache.open("wb") as fh:
-            pickle.dump(cache, fh)
     if args.json:
         print(json.dumps({"warta_topic_threshold": w_t, "embed_threshold": topics.EMBED_THRESHOLD,
                           "agglo_threshold": a_t, "rows": rows}, indent=1))
