@@ -46,7 +46,7 @@ class Config:
     #: Topic level (warta.stories.topics): score at which a new story links into a topic
     #: (tuned on the odd ECB+ topics' topic labels, bench/cluster_topics.py), and how many days
     #: a topic stays open without news (0: forever).
-    topic_threshold: float = 0.16
+    topic_threshold: float = 0.14
     topic_window_days: int = 365
     #: Multilingual embeddings for the topic level (needs ``pip install 'warta[embed]'``).
     topic_embed: bool = False

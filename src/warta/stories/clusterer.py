@@ -12,8 +12,9 @@ For each article (see :meth:`Clusterer.add`):
    candidate is joined when its score reaches ``threshold`` (calibrated on half of the ECB+
    topics, ``bench/cluster.py --calibrate``), else the article starts a new story.
 
-4. **Topic**: a new story is linked into a topic (:mod:`.topics`), and every article is added to
-   its story's topic; this never changes which story an article joins.
+4. **Topic**: a new story is linked into a topic (:mod:`.topics`), every article is added to
+   its story's topic, and a story that grows to 3 and 10 articles has its topic checked again
+   (topics may merge; the older id stays); this never changes which story an article joins.
 
 IDF is incremental: document frequencies are updated as articles arrive, and an article's
 vectors use the table as it is at its arrival (itself included), so the result never depends on
@@ -37,6 +38,7 @@ import math
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field
+from operator import mul
 from typing import Any
 
 import numpy as np
@@ -45,7 +47,8 @@ from ..model import Article
 from .dedup import DuplicateIndex
 from .features import FIELDS, ArticleFeatures, extract
 from .index import StoryIndex
-from .topics import TopicLinker, TopicState, embedding_fields
+from .topics import RECHECK_SIZES, TopicLinker, TopicState, embedding_fields
+from .topics import WEIGHTS as TOPIC_WEIGHTS
 from .vectors import SparseVec, accumulate, top_terms, weighted_cosine
 
 #: Field weights in the join score (renormalised over the fields both sides have); chosen by
@@ -57,8 +60,9 @@ MAX_TERMS: dict[str, int] = {"title": 30, "lead": 60, "body": 120, "names": 40, 
 QUERY_TERMS = 25
 #: Candidate stories scored in full per article.
 MAX_CANDIDATES = 30
-#: Version of the saved-state format (1: before topics; still loaded, its stories have no topic).
-STATE_VERSION = 2
+#: Version of the saved-state format (1: before topics, still loaded, its stories have no topic;
+#: 2: topics without member stories, still loaded, members are added as stories grow).
+STATE_VERSION = 3
 
 
 @dataclass(frozen=True)
@@ -70,7 +74,7 @@ class Params:
     time_penalty: float = 0.1
     #: The topic level (:mod:`.topics`): join score needed to link a new story into a topic,
     #: and how long a topic stays open without news (days; 0: forever).
-    topic_threshold: float = 0.16
+    topic_threshold: float = 0.14
     topic_window_days: int = 365
     #: Give articles a multilingual embedding (``embed`` extra) so topics can span languages.
     embed: bool = False
@@ -106,6 +110,37 @@ class StoryState:
     norm2: dict[str, float] = field(default_factory=dict)
     #: The id of the topic the story belongs to (:mod:`.topics`; None in states saved before).
     topic: str | None = None
+
+
+#: The fields of a story's vectors that the topic level compares.
+TOPIC_FIELDS = tuple(TOPIC_WEIGHTS)
+
+
+def _unit(vec: SparseVec, norm2: float) -> SparseVec:
+    scale = 1.0 / math.sqrt(norm2) if norm2 > 0 else 0.0
+    return {t: v * scale for t, v in vec.items()}
+
+
+class _TfTable(dict[int, float]):
+    """Sublinear term frequency ``1 + log(count)``, computed once per count."""
+
+    def __missing__(self, count: int) -> float:
+        value = self[count] = 1.0 + math.log(count)
+        return value
+
+
+_TF = _TfTable()
+
+
+def _vector(counts: Counter[str], keep: int, idf: dict[str, float]) -> SparseVec:
+    """Unit sublinear-tf x idf vector of ``counts``, cut to its ``keep`` heaviest terms."""
+    tf = _TF
+    vec = {t: tf[c] * idf[t] for t, c in counts.items()}
+    if len(vec) > keep:
+        vec = dict(sorted(vec.items(), key=lambda kv: (-kv[1], kv[0]))[:keep])
+    values = vec.values()
+    norm = math.sqrt(sum(map(mul, values, values)))
+    return {t: v / norm for t, v in vec.items()} if norm > 0 else {}
 
 
 def story_id_of(seed_article_id: str) -> str:
@@ -144,8 +179,12 @@ class Clusterer:
             return Assignment(feats.id, s.id, None, 1.0)
         self._advance(feats.published)
         self._n += 1
-        self._df.update({t for f in FIELDS for t in feats.fields[f]})
-        vecs = {f: self._vector(feats.fields[f], MAX_TERMS[f]) for f in FIELDS}
+        terms = {t for f in FIELDS for t in feats.fields[f]}
+        self._df.update(terms)
+        # Smoothed idf log((1 + n) / (1 + df)) + 1, once per distinct term of the article.
+        n1, df, log = 1 + self._n, self._df, math.log
+        idf = {t: log(n1 / (1 + df[t])) + 1.0 for t in terms}
+        vecs = {f: _vector(feats.fields[f], MAX_TERMS[f], idf) for f in FIELDS}
         query = self._query(vecs)
         original, key, values = self._dups.find(feats.exact_key, feats.minhash)
         duplicate_of: str | None = None
@@ -170,13 +209,17 @@ class Clusterer:
             score = max(score, 0.0)
         story = self._stories[best]
         if story.topic is not None and topic_query is not None:
-            self._topics.add(story.topic, vecs, topic_query, feats.published, feats.language)
+            self._topics.add(story.topic, story.id, vecs, topic_query, feats.published, feats.language)
         story.articles.append(feats.id)
         if duplicate_of is not None:
             story.duplicates.append((duplicate_of, feats.id))
         self._story_of[feats.id] = best
         self._update(best, vecs, query, feats.published)
         self._dups.add(feats.id, key, values, self._n)
+        if story.topic is not None and topics and len(story.articles) in RECHECK_SIZES:
+            # The story grew: check its topic again with the whole story (topics may merge).
+            unit = {f: _unit(story.centroid[f], story.norm2[f]) for f in TOPIC_FIELDS if f in story.centroid}
+            self._topics.recheck(story.id, unit, TopicLinker.query(unit), feats.published, feats.language)
         return Assignment(feats.id, story.id, duplicate_of, score)
 
     def add_many(self, articles: Sequence[Article]) -> list[Assignment]:
@@ -185,7 +228,11 @@ class Clusterer:
 
     @property
     def stories(self) -> list[StoryState]:
-        """Every story so far (hot and cold), in order of creation."""
+        """Every story so far (hot and cold), in order of creation; ``topic`` is the story's
+        topic id now (a topic merged into an older one answers with the older id)."""
+        for s in self._stories:
+            if s.topic is not None:
+                s.topic = self._topics.resolve(s.topic)
         return list(self._stories)
 
     def story_of(self, article_id: str) -> str | None:
@@ -205,24 +252,17 @@ class Clusterer:
 
     # -- scoring ------------------------------------------------------------------------------
 
-    def _vector(self, counts: Counter[str], keep: int) -> SparseVec:
-        # Sublinear tf x smoothed idf: log((1 + n) / (1 + df)) + 1 (inlined: the hot loop).
-        n1, df, log = 1 + self._n, self._df, math.log
-        vec = {t: (1.0 + log(c)) * (log(n1 / (1 + df.get(t, 0))) + 1.0) for t, c in counts.items()}
-        if len(vec) > keep:
-            vec = dict(sorted(vec.items(), key=lambda kv: (-kv[1], kv[0]))[:keep])
-        norm = math.sqrt(sum(v * v for v in vec.values()))
-        return {t: v / norm for t, v in vec.items()} if norm > 0 else {}
-
     def _query(self, vecs: dict[str, SparseVec]) -> dict[str, float]:
         return top_terms(vecs, WEIGHTS, QUERY_TERMS)
 
     def score(self, vecs: dict[str, SparseVec], story: StoryState, day: dt.date | None) -> float:
         """Weighted mean of field cosines minus the time-decay term."""
+        return self._score(vecs, story, self._gap(story, day))
+
+    def _score(self, vecs: dict[str, SparseVec], story: StoryState, gap: int) -> float:
         sim = weighted_cosine(vecs, story.centroid, story.norm2, WEIGHTS)
         if sim == 0.0:
             return 0.0
-        gap = self._gap(story, day)
         if gap and self.params.window_days:
             sim -= self.params.time_penalty * min(gap, self.params.window_days) / self.params.window_days
         return sim
@@ -240,11 +280,18 @@ class Clusterer:
     ) -> tuple[int | None, float]:
         best: int | None = None
         best_score = -1.0
+        window = self.params.window_days
         for s in self._index.candidates(query, MAX_CANDIDATES):
             story = self._stories[s]
-            if self._gap(story, day) > self.params.window_days:
-                continue
-            sc = self.score(vecs, story, day)
+            # _gap() inlined (the hot loop).
+            first, last = story.first, story.last
+            if day is None or first is None or last is None or first <= day <= last:
+                gap = 0
+            else:
+                gap = min(abs((day - first).days), abs((day - last).days))
+                if gap > window:
+                    continue
+            sc = self._score(vecs, story, gap)
             if sc > best_score or (sc == best_score and best is not None and s < best):
                 best, best_score = s, sc
         return best, best_score
@@ -304,7 +351,7 @@ class Clusterer:
                     "centroid": {f: dict(sorted(v.items())) for f, v in sorted(s.centroid.items())},
                     "norm2": dict(sorted(s.norm2.items())),
                     "indexed": self._index.terms_of(i) if s.hot else [],
-                    "topic": s.topic,
+                    "topic": self._topics.resolve(s.topic) if s.topic else None,
                 }
                 for i, s in enumerate(self._stories)
             ],
@@ -315,7 +362,7 @@ class Clusterer:
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Clusterer:
         """Rebuild a clusterer saved by :meth:`to_dict`; it continues exactly where it stopped."""
-        if data.get("version") not in (1, STATE_VERSION):
+        if data.get("version") not in (1, 2, STATE_VERSION):
             raise ValueError(f"unsupported clusterer state version {data.get('version')!r}")
         c = cls(Params(**data["params"]))
         if "topics" in data:

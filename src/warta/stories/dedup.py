@@ -57,13 +57,31 @@ def fingerprint(words: tuple[str, ...]) -> np.ndarray | None:
     return values
 
 
+@functools.cache
+def _bands() -> tuple[int, int]:
+    """datasketch's choice of (bands, rows per band) for :data:`JACCARD` and :data:`NUM_PERM`."""
+    from datasketch import MinHashLSH
+
+    lsh: Any = MinHashLSH(threshold=JACCARD, num_perm=NUM_PERM)
+    return int(lsh.b), int(lsh.r)
+
+
+def band_keys(values: np.ndarray) -> list[bytes]:
+    """The LSH band keys of MinHash ``values``: the bytes of each band's rows.  Two fingerprints
+    are LSH candidates when they share a key, exactly as in datasketch's ``MinHashLSH`` with the
+    same bands (its keys are the same bytes, byte-swapped), without building MinHash objects."""
+    b, r = _bands()
+    raw = np.ascontiguousarray(values, dtype=np.uint64).tobytes()
+    step = r * 8
+    return [raw[i * step : (i + 1) * step] for i in range(b)]
+
+
 class DuplicateIndex:
     """Exact-hash and MinHash-LSH lookups over the hot articles."""
 
     def __init__(self) -> None:
-        from datasketch import MinHashLSH
-
-        self._lsh: Any = MinHashLSH(threshold=JACCARD, num_perm=NUM_PERM)
+        # One table per band: band key -> the articles whose fingerprints have it.
+        self._tables: list[dict[bytes, set[str]]] = [{} for _ in range(_bands()[0])]
         self._exact: dict[str, str] = {}  # exact key -> article id
         self._keys: dict[str, tuple[str, np.ndarray | None]] = {}  # article id -> (key, minhash)
         self._order: dict[str, int] = {}  # article id -> arrival number (earliest wins)
@@ -77,11 +95,13 @@ class DuplicateIndex:
             return self._exact[key], key, None
         if values is None:
             return None, key, None
-        from datasketch import MinHash
-
-        mh = MinHash(num_perm=NUM_PERM, hashvalues=values, permutations=_permutations(), scheme=SCHEME)
+        candidates: set[str] = set()
+        for table, band in zip(self._tables, band_keys(values), strict=True):
+            hit = table.get(band)
+            if hit:
+                candidates |= hit
         best: str | None = None
-        for other in self._lsh.query(mh):
+        for other in candidates:
             other_values = self._keys[other][1]
             if other_values is None:
                 continue
@@ -96,10 +116,8 @@ class DuplicateIndex:
         self._keys[article_id] = (key, values)
         self._order[article_id] = order
         if values is not None:
-            from datasketch import MinHash
-
-            mh = MinHash(num_perm=NUM_PERM, hashvalues=values, permutations=_permutations(), scheme=SCHEME)
-            self._lsh.insert(article_id, mh)
+            for table, band in zip(self._tables, band_keys(values), strict=True):
+                table.setdefault(band, set()).add(article_id)
 
     def remove(self, article_id: str) -> None:
         """Forget an article (its story went cold)."""
@@ -111,7 +129,12 @@ class DuplicateIndex:
             del self._exact[key]
         self._order.pop(article_id, None)
         if values is not None:
-            self._lsh.remove(article_id)
+            for table, band in zip(self._tables, band_keys(values), strict=True):
+                hit = table.get(band)
+                if hit is not None:
+                    hit.discard(article_id)
+                    if not hit:
+                        del table[band]
 
     def entries(self) -> list[tuple[str, str, list[int] | None, int]]:
         """The indexed articles as plain data (for saving state), in arrival order."""

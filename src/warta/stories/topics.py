@@ -4,24 +4,32 @@ Stories are events (a 7-day window keeps two earthquakes apart); a reader follow
 for months wants them grouped one level up.  The topic level is incremental, deterministic and
 never changes story membership:
 
-* when a story is **created**, its seed article is scored against the hot topics' centroids
-  (retrieved through their own inverted index, never all pairs); the story joins the best topic
-  when the score reaches ``topic_threshold``, else it starts a new topic.  A story keeps its
-  topic for good, so topic ids are stable as topics grow;
+* when a story is **created**, its seed article is scored against the hot topics, retrieved
+  through inverted indexes (never all pairs), two ways (:data:`LINK_MODE` ``"max"``): against
+  each topic's centroid, and against the topic's member stories (the mean of the
+  :data:`MEMBER_K` best-matching members' scores): a topic that drifted over months keeps its
+  recent and its early stories reachable, where its centroid alone is diluted.  The story joins
+  the topic with the best score when it reaches ``topic_threshold``, else it starts a new topic;
+* when a story **grows** to :data:`RECHECK_SIZES` articles, it is re-indexed under its whole
+  vectors and scored again against the other topics; a match above the threshold **merges** the
+  two topics.  The merged topic keeps the older id; the younger id becomes an alias of it
+  (:meth:`TopicLinker.resolve`), so an id already handed out still finds its topic, and
+  ``Clusterer.stories`` reports each story's final topic id;
 * every article that joins a story is added to its topic's centroid (the sum of the members'
   unit vectors per field: a big story weighs more), which is pruned to the :data:`MAX_TERMS`
   heaviest terms per field, so a topic of thousands of articles costs as much as a small one;
+  member stories keep at most :data:`MEMBER_TERMS` terms per field;
 * the score is a weighted mean of field cosines (:data:`WEIGHTS`: title, body and names; no
-  numbers, no lead: those identify an event, not a subject) with no time penalty; a topic stays
-  hot while its newest article is at most ``topic_window_days`` older than the newest dated
-  article seen (0: forever);
+  numbers, no lead: those identify an event, not a subject) with no time penalty; a topic (and
+  a member story) stays hot while its newest article is at most ``topic_window_days`` older than
+  the newest dated article seen (0: forever);
 * with the ``embed`` extra, articles carry a multilingual sentence embedding (:mod:`.embed`).
-  A story whose language differs from a topic's main language is scored against that topic by
-  the cosine of its embedding with the topic's embedding centroid, against its own threshold
-  (:data:`EMBED_THRESHOLD`); the candidate with the largest margin over its threshold wins.
-  Within a language the TF-IDF score alone decides, so per-language results do not change with
-  the extra.  Embeddings are retrieved through the same inverted index, under random-hyperplane
-  LSH band keys (:func:`embedding_fields`): still no scan of all topics.
+  A story whose language differs from a topic's main language is scored against that topic's
+  centroid by the cosine of its embedding with the topic's embedding centroid, against its own
+  threshold (:data:`EMBED_THRESHOLD`); the candidate with the largest margin over its threshold
+  wins.  Within a language the TF-IDF score alone decides, so per-language results do not change
+  with the extra.  Embeddings are retrieved through the same inverted index, under
+  random-hyperplane LSH band keys (:func:`embedding_fields`): still no scan of all topics.
 
 A topic id is the sha1 of its seed story's id (prefixed, so it never equals a story id).
 """
@@ -58,6 +66,20 @@ MAX_TERMS = 400
 #: Query terms a seed article looks up in the topic index, and topics scored in full.
 QUERY_TERMS = 30
 MAX_CANDIDATES = 10
+#: How a story is scored against a topic: ``"centroid"`` (the topic's centroid only),
+#: ``"members"`` (the mean of its :data:`MEMBER_K` best-matching member stories) or ``"max"``
+#: (the larger of the two).  Mode, k and :data:`RECHECK_SIZES` were chosen on the odd ECB+
+#: topics and ML-Crisis ``es`` (the declared topic-parameter tuning sets, docs/benchmarks.md 7b).
+LINK_MODE = "max"
+MEMBER_K = 3
+#: Member stories scored in full per lookup, and terms kept per field of a member's vector.
+MEMBER_CANDIDATES = 30
+MEMBER_TERMS = 60
+#: Story sizes (articles) at which a story's topic is checked again with the whole story: a
+#: match above the threshold with another topic merges the two (the older id stays).
+RECHECK_SIZES: tuple[int, ...] = (3, 10)
+#: Added to the threshold when a re-check decides a merge.
+MERGE_OFFSET = 0.0
 _FIELDS = tuple(WEIGHTS)
 _EMBED, _BANDS = "embedding", "bands"
 _QUERY_WEIGHTS = {**WEIGHTS, _BANDS: BAND_WEIGHT}
@@ -76,6 +98,17 @@ class TopicState:
     hot: bool = True
     centroid: dict[str, SparseVec] = field(default_factory=dict)
     norm2: dict[str, float] = field(default_factory=dict)
+    #: The id of the (older) topic this one was merged into; None while it stands on its own.
+    merged_into: str | None = None
+
+
+@dataclass
+class _Member:
+    """A story as the topic level sees it: its topic (number) and, while hot, its unit vectors."""
+
+    topic: int
+    last: dt.date | None = None
+    vecs: dict[str, SparseVec] = field(default_factory=dict)
 
 
 def topic_id_of(seed_story_id: str) -> str:
@@ -113,15 +146,31 @@ class TopicLinker:
         self._index = StoryIndex()
         self._heap: list[tuple[int, int]] = []
         self._today: dt.date | None = None
+        # Member stories: story id -> number, their records, an index over the hot ones' vectors
+        # and a heap of (last date, member number) to let them go cold.
+        self._member_of: dict[str, int] = {}
+        self._members: list[_Member] = []
+        self._member_ids: list[str] = []
+        self._member_index = StoryIndex()
+        self._member_heap: list[tuple[int, int]] = []
 
     @property
     def topics(self) -> list[TopicState]:
-        """Every topic so far, in order of creation."""
-        return list(self._topics)
+        """Every topic so far that was not merged into another, in order of creation."""
+        return [t for t in self._topics if t.merged_into is None]
+
+    def resolve(self, topic_id: str) -> str:
+        """The id ``topic_id`` stands for now: itself, or the topic it was merged into."""
+        return self._topics[self._final(self._number[topic_id])].id
+
+    def _final(self, t: int) -> int:
+        while (into := self._topics[t].merged_into) is not None:
+            t = self._number[into]
+        return t
 
     def margin(self, vecs: dict[str, SparseVec], language: str, topic: TopicState) -> float:
-        """How far a seed article's score against ``topic`` is above its threshold (see the
-        module doc: TF-IDF within a language, the embedding across languages)."""
+        """How far a seed article's score against ``topic``'s centroid is above its threshold
+        (see the module doc: TF-IDF within a language, the embedding across languages)."""
         if vecs.get(_EMBED) and topic.centroid.get(_EMBED) and (
             EMBED_ALWAYS or language != _main_language(topic)
         ):
@@ -133,32 +182,79 @@ class TopicLinker:
         """An article's topic-index query (and the terms its topic is indexed under)."""
         return top_terms(vecs, _QUERY_WEIGHTS, QUERY_TERMS)
 
+    def _margins(self, vecs: dict[str, SparseVec], query: dict[str, float], language: str,
+                 skip: int | None = None) -> dict[int, float]:
+        """Topic number -> margin over the threshold for every candidate topic but ``skip``."""
+        out: dict[int, float] = {}
+        if LINK_MODE != "members":
+            for t in self._index.candidates(query, MAX_CANDIDATES):
+                if t != skip:
+                    out[t] = self.margin(vecs, language, self._topics[t])
+        if LINK_MODE != "centroid":
+            scores: dict[int, list[float]] = {}
+            for m in self._member_index.candidates(query, MEMBER_CANDIDATES):
+                member = self._members[m]
+                t = self._final(member.topic)
+                if t != skip:
+                    scores.setdefault(t, []).append(weighted_cosine(vecs, member.vecs, _UNIT, WEIGHTS))
+            for t, sc in scores.items():
+                best = heapq.nlargest(MEMBER_K, sc)
+                m_margin = math.fsum(best) / len(best) - self.threshold
+                out[t] = max(out.get(t, -math.inf), m_margin)
+        return out
+
+    @staticmethod
+    def _best(margins: dict[int, float]) -> int | None:
+        """The topic with the largest non-negative margin (ties: the older topic)."""
+        best = min(margins.items(), key=lambda kv: (-kv[1], kv[0]), default=None)
+        return best[0] if best is not None and best[1] >= 0.0 else None
+
     def link(self, story_id: str, vecs: dict[str, SparseVec], query: dict[str, float],
              day: dt.date | None, language: str = "") -> str:
         """The topic of a new story whose seed article has ``vecs`` (and :meth:`query`): the
         best hot topic when its score reaches the threshold, else a new topic.  Call
         :meth:`add` for the seed too."""
         self._advance(day)
-        best: int | None = None
-        best_margin = -math.inf
-        for t in self._index.candidates(query, MAX_CANDIDATES):
-            m = self.margin(vecs, language, self._topics[t])
-            if m > best_margin:  # candidates come in a fixed order: ties keep the first
-                best, best_margin = t, m
-        if best is None or best_margin < 0.0:
+        best = self._best(self._margins(vecs, query, language))
+        if best is None:
             best = len(self._topics)
             self._topics.append(TopicState(topic_id_of(story_id), []))
             self._number[self._topics[best].id] = best
         self._topics[best].stories.append(story_id)
+        self._member_of[story_id] = len(self._members)
+        self._members.append(_Member(best))
+        self._member_ids.append(story_id)
+        self._set_member(story_id, vecs, query, day)
         return self._topics[best].id
 
-    def add(self, topic_id: str, vecs: dict[str, SparseVec], query: dict[str, float],
+    def _set_member(self, story_id: str, vecs: dict[str, SparseVec], query: dict[str, float],
+                    day: dt.date | None) -> None:
+        """(Re)index a member story under its current unit vectors."""
+        m = self._member_of[story_id]
+        member = self._members[m]
+        member.vecs = {f: _pruned(vecs[f], MEMBER_TERMS) for f in _FIELDS if vecs.get(f)}
+        self._member_index.remove(m)
+        self._member_index.add(m, query)
+        if day is not None and (member.last is None or day > member.last):
+            member.last = day
+            heapq.heappush(self._member_heap, (day.toordinal(), m))
+
+    def add(self, topic_id: str, story_id: str, vecs: dict[str, SparseVec], query: dict[str, float],
             day: dt.date | None, language: str = "") -> None:
-        """Add one article (in ``language``) of a story of ``topic_id`` to that topic."""
-        t = self._number[topic_id]
+        """Add one article (in ``language``) of story ``story_id`` of ``topic_id`` to that topic."""
+        t = self._final(self._number[topic_id])
         topic = self._topics[t]
         topic.articles += 1
         topic.languages[language] = topic.languages.get(language, 0) + 1
+        m = self._member_of.get(story_id)
+        if m is None:  # a story of a state saved before members were kept
+            m = self._member_of[story_id] = len(self._members)
+            self._members.append(_Member(t))
+            self._member_ids.append(story_id)
+        member = self._members[m]
+        if day is not None and member.vecs and (member.last is None or day > member.last):
+            member.last = day
+            heapq.heappush(self._member_heap, (day.toordinal(), m))
         if not topic.hot:
             return  # an article joined a story whose topic went cold: membership only
         accumulate(topic.centroid, topic.norm2, vecs, (*_FIELDS, _EMBED))
@@ -167,6 +263,44 @@ class TopicLinker:
             topic.last = day
             heapq.heappush(self._heap, (day.toordinal(), t))
         self._index.add(t, query)
+
+    def recheck(self, story_id: str, vecs: dict[str, SparseVec], query: dict[str, float],
+                day: dt.date | None, language: str = "") -> None:
+        """A story grew to one of :data:`RECHECK_SIZES`: index it under its whole unit vectors
+        ``vecs`` and merge its topic with the best other hot topic that they reach."""
+        m = self._member_of.get(story_id)
+        if m is None:
+            return
+        t = self._final(self._members[m].topic)
+        if not self._topics[t].hot:
+            return
+        self._set_member(story_id, vecs, query, day)
+        margins = self._margins(vecs, query, language, skip=t)
+        other = self._best({u: m - MERGE_OFFSET for u, m in margins.items()})
+        if other is not None:
+            self._merge(min(t, other), max(t, other))
+
+    def _merge(self, keep: int, gone: int) -> None:
+        """Merge topic ``gone`` into the older topic ``keep`` (whose id stays)."""
+        k, g = self._topics[keep], self._topics[gone]
+        k.stories.extend(g.stories)
+        k.articles += g.articles
+        for lang, n in g.languages.items():
+            k.languages[lang] = k.languages.get(lang, 0) + n
+        for f, cen in g.centroid.items():
+            kc = k.centroid.setdefault(f, {})
+            for term, v in cen.items():
+                kc[term] = kc.get(term, 0.0) + v
+            k.norm2[f] = math.fsum(v * v for v in kc.values())
+        prune(k.centroid, k.norm2, MAX_TERMS)
+        if g.last is not None and (k.last is None or g.last > k.last):
+            k.last = g.last
+            heapq.heappush(self._heap, (g.last.toordinal(), keep))
+        terms = self._index.terms_of(gone)
+        self._index.remove(gone)
+        self._index.add(keep, terms)
+        g.stories, g.articles, g.languages = [], 0, {}
+        g.hot, g.centroid, g.norm2, g.merged_into = False, {}, {}, k.id
 
     def _advance(self, day: dt.date | None) -> None:
         if day is None or not self.window_days or (self._today is not None and day <= self._today):
@@ -181,6 +315,13 @@ class TopicLinker:
             topic.hot = False
             topic.centroid, topic.norm2 = {}, {}
             self._index.remove(t)
+        while self._member_heap and self._member_heap[0][0] < horizon:
+            last, m = heapq.heappop(self._member_heap)
+            member = self._members[m]
+            if member.last is None or member.last.toordinal() != last:
+                continue
+            member.vecs = {}
+            self._member_index.remove(m)
 
     # -- saving and loading -------------------------------------------------------------------
 
@@ -198,29 +339,41 @@ class TopicLinker:
                     "languages": dict(sorted(t.languages.items())),
                     "last": t.last.isoformat() if t.last else None,
                     "hot": t.hot,
-                    "centroid": {f: dict(sorted(v.items())) for f, v in sorted(t.centroid.items())},
+                    "centroid": _sorted_vecs(t.centroid),
                     "norm2": dict(sorted(t.norm2.items())),
                     "indexed": self._index.terms_of(i) if t.hot else [],
+                    "merged_into": t.merged_into,
                 }
                 for i, t in enumerate(self._topics)
+            ],
+            "members": [
+                {
+                    "story": self._member_ids[m],
+                    "topic": member.topic,
+                    "last": member.last.isoformat() if member.last else None,
+                    "vecs": _sorted_vecs(member.vecs),
+                    "indexed": self._member_index.terms_of(m),
+                }
+                for m, member in enumerate(self._members)
             ],
         }
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> TopicLinker:
-        """Inverse of :meth:`to_dict`."""
+        """Inverse of :meth:`to_dict` (a state saved without members gets them as stories grow)."""
         linker = cls(float(data["threshold"]), int(data["window_days"]))
-        linker._today = dt.date.fromisoformat(data["today"]) if data["today"] else None
+        linker._today = _date(data["today"])
         for i, t in enumerate(data["topics"]):
             topic = TopicState(
                 id=str(t["id"]),
                 stories=[str(s) for s in t["stories"]],
                 articles=int(t["articles"]),
                 languages={str(k): int(v) for k, v in t["languages"].items()},
-                last=dt.date.fromisoformat(t["last"]) if t["last"] else None,
+                last=_date(t["last"]),
                 hot=bool(t["hot"]),
-                centroid={f: {str(k): float(v) for k, v in vec.items()} for f, vec in t["centroid"].items()},
+                centroid=_vecs(t["centroid"]),
                 norm2={f: float(v) for f, v in t["norm2"].items()},
+                merged_into=t.get("merged_into"),
             )
             linker._topics.append(topic)
             linker._number[topic.id] = i
@@ -228,4 +381,37 @@ class TopicLinker:
                 linker._index.add(i, t["indexed"])
                 if topic.last is not None:
                     heapq.heappush(linker._heap, (topic.last.toordinal(), i))
+        for m, r in enumerate(data.get("members", [])):
+            member = _Member(int(r["topic"]), _date(r["last"]), _vecs(r["vecs"]))
+            linker._members.append(member)
+            linker._member_ids.append(str(r["story"]))
+            linker._member_of[str(r["story"])] = m
+            if member.vecs:
+                linker._member_index.add(m, r["indexed"])
+                if member.last is not None:
+                    heapq.heappush(linker._member_heap, (member.last.toordinal(), m))
         return linker
+
+
+#: Member vectors are unit vectors: their squared norms, for :func:`weighted_cosine`.
+_UNIT: dict[str, float] = dict.fromkeys(_FIELDS, 1.0)
+
+
+def _pruned(vec: SparseVec, keep: int) -> SparseVec:
+    """``vec``'s ``keep`` heaviest terms (ties by term), scaled back to unit length."""
+    if len(vec) > keep:
+        vec = dict(heapq.nsmallest(keep, vec.items(), key=lambda kv: (-kv[1], kv[0])))
+    norm = math.sqrt(math.fsum(v * v for v in vec.values()))
+    return {t: v / norm for t, v in vec.items()} if norm > 0 else {}
+
+
+def _sorted_vecs(vecs: dict[str, SparseVec]) -> dict[str, SparseVec]:
+    return {f: dict(sorted(v.items())) for f, v in sorted(vecs.items())}
+
+
+def _vecs(data: dict[str, dict[str, float]]) -> dict[str, SparseVec]:
+    return {f: {str(k): float(v) for k, v in vec.items()} for f, vec in data.items()}
+
+
+def _date(value: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(value) if value else None

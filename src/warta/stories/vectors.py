@@ -7,18 +7,19 @@ that a cosine against it costs one sparse dot product.
 from __future__ import annotations
 
 import heapq
-import math
 from collections.abc import Mapping
+from math import fsum, sqrt
+from operator import mul
 
 SparseVec = dict[str, float]
 
 
 def dot(vec: SparseVec, other: SparseVec) -> float:
-    """Sparse dot product over the shared terms only (the key intersection runs in C).
-    ``math.fsum`` is exactly rounded, so the result does not depend on the (hash-seeded) order
-    of the intersection: deterministic across processes."""
+    """Sparse dot product over the shared terms only (the key intersection and the products run
+    in C).  ``math.fsum`` is exactly rounded, so the result does not depend on the (hash-seeded)
+    order of the intersection: deterministic across processes."""
     shared = vec.keys() & other.keys()
-    return math.fsum([vec[t] * other[t] for t in shared]) if shared else 0.0
+    return fsum(map(mul, map(vec.__getitem__, shared), map(other.__getitem__, shared))) if shared else 0.0
 
 
 def weighted_cosine(
@@ -34,7 +35,11 @@ def weighted_cosine(
         vec, cen = vecs.get(f), centroid.get(f)
         if not vec or not cen or not w:
             continue
-        total += w * dot(vec, cen) / math.sqrt(norm2[f])
+        # dot() inlined: this is the innermost loop of both levels.
+        shared = vec.keys() & cen.keys()
+        if shared:
+            products = map(mul, map(vec.__getitem__, shared), map(cen.__getitem__, shared))
+            total += w * fsum(products) / sqrt(norm2[f])
         weight += w
     return total / weight if weight else 0.0
 
@@ -52,8 +57,9 @@ def accumulate(
             continue
         cen = centroid.setdefault(f, {})
         norm2[f] = norm2.get(f, 0.0) + 2.0 * dot(vec, cen) + 1.0
+        get = cen.get
         for t, v in vec.items():
-            cen[t] = cen.get(t, 0.0) + v
+            cen[t] = get(t, 0.0) + v
 
 
 def prune(centroid: dict[str, SparseVec], norm2: dict[str, float], keep: int) -> None:
@@ -71,9 +77,12 @@ def prune(centroid: dict[str, SparseVec], norm2: dict[str, float], keep: int) ->
 def top_terms(vecs: Mapping[str, SparseVec], weights: Mapping[str, float], n: int) -> dict[str, float]:
     """The ``n`` terms with the most weighted mass over the fields (ties by term): an index query."""
     acc: dict[str, float] = {}
+    get = acc.get
     for f, w in weights.items():
-        for t, v in vecs.get(f, {}).items():
-            acc[t] = acc.get(t, 0.0) + w * v
+        vec = vecs.get(f)
+        if vec:
+            for t, v in vec.items():
+                acc[t] = get(t, 0.0) + w * v
     return dict(heapq.nsmallest(n, acc.items(), key=_heaviest))
 
 
