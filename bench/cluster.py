@@ -29,6 +29,7 @@ import sys
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 
 from _common import DATA_DIR, require
 from warta.config import Config
@@ -220,21 +221,32 @@ def main() -> None:
         preds["agglo"] = run_agglo(feats, a_t, dist)
         preds["hdbscan"] = run_hdbscan(feats, dist)
         for system, pred in preds.items():
-            b = bcubed(pred, gold)
-            rows.append({"set": name, "system": system, "docs": len(gold), "gold": len(set(gold.values())),
-                         "clusters": len(set(pred.values())), "P": b.precision, "R": b.recall, "F1": b.f1,
-                         "ARI": ari(pred, gold), "warta_s": warta_s if system == "warta" else None})
+            rows.append(score_row(name, system, pred, gold)
+                        | {"warta_s": warta_s if system == "warta" else None})
     if args.json:
         print(json.dumps({"warta_threshold": w_t, "agglo_threshold": a_t, "rows": rows}, indent=1))
         return
     print(f"warta threshold {w_t}, agglo distance threshold {a_t} (tuned on odd ECB+ topics); "
           f"window {args.window_days} days")
+    print_rows(rows)
+    print(f"# total {time.perf_counter() - t0:.0f} s", file=sys.stderr)
+
+
+def score_row(name: str, system: str, pred: dict[str, str], gold: Gold) -> dict[str, object]:
+    """One table row: BCubed P/R/F1 and ARI of ``pred`` against ``gold`` on set ``name``."""
+    b = bcubed(pred, gold)
+    return {"set": name, "system": system, "docs": len(gold), "gold": len(set(gold.values())),
+            "clusters": len(set(pred.values())), "P": b.precision, "R": b.recall, "F1": b.f1,
+            "ARI": ari(pred, gold)}
+
+
+def print_rows(rows: Sequence[dict[str, Any]]) -> None:
+    """The rows of :func:`score_row` as a plain-text table."""
     print(f"{'set':30} {'system':16} {'docs':>5} {'gold':>4} {'clus':>5} "
           f"{'P':>6} {'R':>6} {'F1':>6} {'ARI':>6}")
     for r in rows:
         print(f"{r['set']:30} {r['system']:16} {r['docs']:>5} {r['gold']:>4} {r['clusters']:>5} "
               f"{r['P']:6.3f} {r['R']:6.3f} {r['F1']:6.3f} {r['ARI']:6.3f}")
-    print(f"# total {time.perf_counter() - t0:.0f} s", file=sys.stderr)
 
 
 if __name__ == "__main__":

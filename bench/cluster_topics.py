@@ -34,19 +34,19 @@ from cluster import (
     Item,
     _distances,
     _grid,
-    ari,
     evaluation_sets,
     load_ecb,
     load_ml_crisis,
     prepare,
+    print_rows,
     run_agglo,
     run_hdbscan,
+    score_row,
     tune,
 )
 from warta.config import Config
 from warta.model import Article
 from warta.stories import Clusterer, Params, topics
-from warta.stories.evaluate import bcubed
 from warta.stories.features import ArticleFeatures
 
 Prepared = tuple[list[Article], list[ArticleFeatures], Gold]
@@ -132,7 +132,7 @@ def main() -> None:
         preds["agglo"] = run_agglo(feats, a_t, dist)
         preds["hdbscan"] = run_hdbscan(feats, dist)
         for system, pred in preds.items():
-            rows.append(_row(name, system, pred, gold))
+            rows.append(score_row(name, system, pred, gold))
     if args.json:
         print(json.dumps({"warta_topic_threshold": w_t, "embed_threshold": topics.EMBED_THRESHOLD,
                           "agglo_threshold": a_t, "rows": rows}, indent=1))
@@ -140,19 +140,8 @@ def main() -> None:
     print(f"warta topic threshold {w_t}, embedding threshold {topics.EMBED_THRESHOLD}, "
           f"agglo distance threshold {a_t} (tuned on odd ECB+ topic "
           f"labels); topic window {w} days; embeddings {'on' if args.embed else 'off'}")
-    print(f"{'set':30} {'system':16} {'docs':>5} {'gold':>4} {'clus':>5} "
-          f"{'P':>6} {'R':>6} {'F1':>6} {'ARI':>6}")
-    for r in rows:
-        print(f"{r['set']:30} {r['system']:16} {r['docs']:>5} {r['gold']:>4} {r['clusters']:>5} "
-              f"{r['P']:6.3f} {r['R']:6.3f} {r['F1']:6.3f} {r['ARI']:6.3f}")
+    print_rows(rows)
     print(f"# total {time.perf_counter() - t0:.0f} s", file=sys.stderr)
-
-
-def _row(name: str, system: str, pred: dict[str, str], gold: Gold) -> dict[str, object]:
-    b = bcubed(pred, gold)
-    return {"set": name, "system": system, "docs": len(gold), "gold": len(set(gold.values())),
-            "clusters": len(set(pred.values())), "P": b.precision, "R": b.recall, "F1": b.f1,
-            "ARI": ari(pred, gold)}
 
 
 if __name__ == "__main__":

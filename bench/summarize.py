@@ -305,34 +305,16 @@ def evaluate(name: str, stories: list[Story], language: str) -> dict[str, Any]:
 
 
 def dense_similarity(term_lists: Sequence[Sequence[str]]) -> Any:
-    """The previous ``features.similarity`` (dense matrix, multithreaded BLAS product), kept
-    here only to time it against the sparse one side by side (same values within 1e-15)."""
-    import math
-    from collections import Counter
-
+    """The previous ``features.similarity``: the same weighted rows, multiplied as a dense
+    matrix (a multithreaded BLAS product), kept here only to time it against the sparse one."""
     import numpy as np
 
-    n = len(term_lists)
-    counted = [Counter(t) for t in term_lists]
-    df: Counter[str] = Counter()
-    for c in counted:
-        df.update(c.keys())
-    if n == 0 or not df:
-        return np.zeros((n, n))
-    shared = {t: j for j, t in enumerate(t for t, k in df.items() if k >= 2)}
-    m = np.zeros((n, len(shared)))
-    norms = np.zeros(n)
-    for i, c in enumerate(counted):
-        total = 0.0
-        for t, k in c.items():
-            v = (1.0 + math.log(k)) * (math.log((1 + n) / (1 + df[t])) + 1.0)
-            total += v * v
-            if t in shared:
-                m[i, shared[t]] = v
-        norms[i] = math.sqrt(total) or 1.0
-    m /= norms[:, None]
-    out = m @ m.T
-    np.fill_diagonal(out, [1.0 if c else 0.0 for c in counted])
+    from warta.summarize.features import weighted_rows
+
+    m, has_terms = weighted_rows(term_lists)
+    d = m.toarray()
+    out = d @ d.T
+    np.fill_diagonal(out, has_terms)
     return out
 
 
