@@ -60,12 +60,12 @@ def test_export_is_deterministic(tiny_model: Path, tmp_path: Path) -> None:
 
 
 def test_decode_edge_cases() -> None:
-    w = weights.CrfWeights(("O", "B-X"), np.zeros((2, 2)), {"a": 0}, np.array([[0.0, 1.0]]))
+    # The matrix ends with the zero row every model has (see CrfWeights.group_sums).
+    w = weights.CrfWeights(("O", "B-X"), np.zeros((2, 2)), {"a": 0}, np.array([[0.0, 1.0], [0.0, 0.0]]))
     assert w.decode(np.zeros((0, 2))) == []
     assert w.decode(np.zeros((3, 2))) == ["O", "O", "O"]  # ties go to the first label
     assert w.decode(np.array([[0.0, 2.0], [1.0, 0.0]])) == ["B-X", "O"]
-    assert w.vector(["unknown", "a", "a"]).tolist() == [0.0, 2.0]
-    assert w.vector([]).tolist() == [0.0, 0.0]
+    assert w.group_sums([["unknown", "a", "a"], []]).tolist() == [[0.0, 2.0], [0.0, 0.0]]
 
 
 def test_not_a_weights_file(tmp_path: Path) -> None:

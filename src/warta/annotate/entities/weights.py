@@ -44,11 +44,6 @@ class CrfWeights:
         """Rows of the attributes in ``attrs`` the model knows (the others weigh nothing)."""
         return [r for r in map(self.index.get, attrs) if r is not None]  # one lookup each
 
-    def vector(self, attrs: Iterable[str]) -> Matrix:
-        """Summed label weights of ``attrs``."""
-        rows = self.rows(attrs)
-        return self.matrix[rows].sum(axis=0) if rows else np.zeros(len(self.labels))
-
     def for_scheme(self, scheme: str | Mapping[str, float] | None, schemes: Iterable[str]) -> CrfWeights:
         """The weights as tagging with ``scheme`` sees them, keyed by plain attributes.
 
