@@ -15,6 +15,16 @@ _NAME = rf"((?:[A-Z][\w'’-]*|(?:Prof|Dr|Ir|Hj|Drs)\.|[A-Z]\.)(?:\s+{_WORDS})*)
 _COMMON = r"((?:pihak\s+)?[a-z]+(?:\s+[A-Z][\w.-]*)*)"
 
 
+def alternation(words: list[str]) -> str:
+    """A regex alternation of ``words`` (longest first, escaped); one that never matches if none."""
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) or "(?!)"
+
+
+def optional_words(words: list[str], most: int) -> str:
+    """A regex for up to ``most`` of ``words``, each followed by white space ("" if none)."""
+    return rf"(?:(?:{alternation(words)})\s+){{0,{most}}}" if words else ""
+
+
 @functools.cache
 def _patterns(language: str) -> tuple[re.Pattern[str], ...]:
     data = load_with_default(language, "speech")
@@ -25,17 +35,19 @@ def _patterns(language: str) -> tuple[re.Pattern[str], ...]:
     # what was said ("mengatakan Dera ditemukan ..."), the speaker stands before it.
     v_after = "|".join(re.escape(x) for x in verbs if not x.startswith(("me", "ber"))) or "(?!)"
     a = "|".join(re.escape(x) for x in according) or "(?!)"
+    adverb = optional_words(data.get("adverbs", []), 1)
+    at = alternation(data.get("locatives", []))
     # "kata Tokayev" / "menurut Tokayev" (verb, then the name)
     after = re.compile(rf"\b(?:{v_after}|{a})\s+(?:oleh\s+)?{_NAME}")
     # "Tokayev mengatakan" (the name, then the verb)
-    before = re.compile(rf"{_NAME}\s*,?\s+(?:(?:juga|pun|kemudian|lalu|telah|sudah)\s+)?(?:{v})\b")
+    before = re.compile(rf"{_NAME}\s*,?\s+{adverb}(?:{v})\b")
     common = re.compile(rf"\b(?:{a})\s+{_COMMON}", re.IGNORECASE)
     # An apposition or a "where, when" between the name and the verb, which ``before`` would
     # take for the speaker: "Euis (38), pengungsi asal Desa Mekarwangi, mengaku ..." and
     # "Rina Marlina di Sukamaju, Jumat, mengatakan ..." (a place cannot speak).
     inserted = re.compile(
-        rf"(?:^\s*{_NAME}\s*(?:\(\d{{1,3}}\))?\s*,|{_NAME}\s+di\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*\s*,)"
-        rf"[^,]{{1,80}},\s+(?:(?:juga|pun|kemudian|lalu|telah|sudah)\s+)?(?:{v})\b")
+        rf"(?:^\s*{_NAME}\s*(?:\(\d{{1,3}}\))?\s*,|{_NAME}\s+(?:{at})\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*\s*,)"
+        rf"[^,]{{1,80}},\s+{adverb}(?:{v})\b")
     return after, inserted, before, common
 
 

@@ -14,7 +14,7 @@ import re
 from ..config import Config
 from ..lang import load_with_default
 from ..model import Article, Mention, Quote, Sentence
-from .attribution import _NAME, PRONOUNS, attribution, clean_name
+from .attribution import _NAME, PRONOUNS, alternation, attribution, clean_name, optional_words
 from .entities.features import cue_words
 
 # Opening mark -> closing marks; a quote may not run past a blank line or 1500 characters.
@@ -34,6 +34,8 @@ def _speech(language: str) -> dict[str, re.Pattern[str]]:
     according = "|".join(re.escape(x) for x in sorted(data.get("according", []), key=len, reverse=True))
     that = "|".join(re.escape(x) for x in data.get("that", [])) or "(?!)"
     pron = r"(?P<pron>dia|ia|beliau|he|she|they)"
+    at = alternation(data.get("locatives", []))
+    adverbs = optional_words([*data.get("adverbs", []), *data.get("indirect_adverbs", [])], 2)
     return {
         # After a closing quote: ', kata Tokayev' / ' ujarnya' / ', kata dia'
         "tail": re.compile(rf"^\s*[,.]?\s*(?:{v})(?:\s+(?:{_NAME}|{pron}\b))?"),
@@ -43,9 +45,8 @@ def _speech(language: str) -> dict[str, re.Pattern[str]]:
         "indirect": re.compile(
             rf"(?:^|[,;]\s+|\s)(?:(?!(?:Ia|Dia|Beliau)\b){_NAME}|(?P<pron>[Dd]ia|[Ii]a|[Bb]eliau)\b)"
             # "Rina di Sukamaju, Jumat, mengatakan": the place is where, not who.
-            rf"(?:\s+di\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)?(?:,[^,]{{1,80}},)?\s+"
-            rf"(?:(?:juga|pun|kemudian|lalu|telah|sudah|sempat|kembali|sebelumnya|lantas|tetap|"
-            rf"terus(?:\s+menerus)?)\s+){{0,2}}(?:{v_subject})"
+            rf"(?:\s+(?:{at})\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)?(?:,[^,]{{1,80}},)?\s+"
+            rf"{adverbs}(?:{v_subject})"
             rf"(?:\s+(?:{that}))?\s*,?\s+(?P<clause>.+)$"
         ),
         # "Menurut X, <clause>" / "Menurutnya, <clause>"

@@ -101,6 +101,9 @@ SCHEMAS: dict[str, dict[str, tuple[str, bool]]] = {
         "verbs": ("list[str]", True),
         "according": ("list[str]", False),
         "that": ("list[str]", False),
+        "adverbs": ("list[str]", False),
+        "indirect_adverbs": ("list[str]", False),
+        "locatives": ("list[str]", False),
     },
 }
 
