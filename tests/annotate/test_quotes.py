@@ -1,4 +1,7 @@
+import pytest
+
 from tests.builders import article
+from warta.annotate import attribution as attr
 from warta.annotate.entities import annotate_entities
 from warta.annotate.quotes import find_quotes
 from warta.config import Config
@@ -129,3 +132,33 @@ def test_a_one_word_subject_named_nowhere_else_is_not_taken_for_the_speaker() ->
         '"Saya yakin kami bisa menang di pemilihan nanti," katanya.',
     ])
     assert got[-1][1] != "Gayung"
+
+
+def test_name_words_come_from_the_language_data() -> None:
+    # "I" opens Balinese names in Indonesian; only English drops it as a pronoun. "The" is part
+    # of an outlet's name in an Indonesian sentence.
+    got = quotes(["Ketua Panwas I Wayan Widyardana Putra mengatakan bahwa panwas akan dilatih pekan depan.",
+                  "Menurut The Guardian, bendungan itu akan selesai tahun depan."])
+    assert [g[1] for g in got] == ["I Wayan Widyardana Putra", "The Guardian"]
+
+
+def test_mereka_is_resolved_like_a_pronoun_but_never_opens_an_indirect_quote() -> None:
+    got = quotes(["Bupati Dedi Mulyadi mengatakan bahwa jalan itu akan diperbaiki bulan ini.",
+                  "“Kami sudah menunggu lama sekali,” kata mereka.",
+                  "Namun mereka mengatakan bahwa warga tetap harus berhati-hati di jalan itu."])
+    assert [(g[1], g[2]) for g in got] == [("Dedi Mulyadi", False), ("Dedi Mulyadi", True)]
+
+
+def test_a_language_without_speech_word_lists_still_works() -> None:
+    # A language file with verbs only: no pronouns, titles, prefixes or particles to build from.
+    mp = pytest.MonkeyPatch()
+    try:
+        mp.setattr(attr, "load_with_default", lambda language, name: {"verbs": ["dixit"]})
+        for f in (attr.speech_words, attr.name_pattern, attr._patterns):
+            f.cache_clear()
+        assert attr.attribution("Marcus dixit rem esse bonam.", "xx") == "Marcus"
+        assert attr.split_verbs("xx") == ([], ["dixit"])
+    finally:
+        mp.undo()
+        for f in (attr.speech_words, attr.name_pattern, attr._patterns):
+            f.cache_clear()

@@ -4,15 +4,9 @@ from __future__ import annotations
 
 import functools
 import re
+from typing import Any
 
 from ..lang import load_with_default
-
-# A name: capitalised words (initials like "H." and titles like "Prof." allowed, but a word
-# ending a sentence does not run into the next one: "Ujang. Para" stops at "Ujang").
-_WORDS = r"(?:[A-Z][\w'’-]*|[A-Z]\.|(?:Prof|Dr|Ir|Hj|Drs|Kol|Jend|Brigjen|Irjen|Kompol)\.|bin|binti|van|de)"
-_NAME = rf"((?:[A-Z][\w'’-]*|(?:Prof|Dr|Ir|Hj|Drs)\.|[A-Z]\.)(?:\s+{_WORDS})*)"
-# Lower-case subjects commonly credited ("menurut polisi", "kata warga").
-_COMMON = r"((?:pihak\s+)?[a-z]+(?:\s+[A-Z][\w.-]*)*)"
 
 
 def alternation(words: list[str]) -> str:
@@ -26,42 +20,75 @@ def optional_words(words: list[str], most: int) -> str:
 
 
 @functools.cache
-def _patterns(language: str) -> tuple[re.Pattern[str], ...]:
+def speech_words(language: str) -> dict[str, Any]:
+    """The language's speech data (lang/<code>/speech.toml) with its word lists as sets."""
     data = load_with_default(language, "speech")
+    out: dict[str, Any] = dict(data)
+    referring = [*data.get("pronouns", []), *data.get("plural_pronouns", [])]
+    out["referring"] = frozenset(w.lower() for w in referring)
+    out["not_names"] = frozenset(data.get("not_names", []))
+    return out
+
+
+@functools.cache
+def name_pattern(language: str) -> str:
+    """A regex group for a name: capitalised words (initials like "H." and titles like "Prof."
+    allowed, but a word ending a sentence does not run into the next one: "Ujang. Para" stops
+    at "Ujang")."""
+    data = speech_words(language)
+    titles = data.get("name_titles", [])
+    first = alternation(titles)
+    inner = alternation([*titles, *data.get("inner_name_titles", [])])
+    particles = "".join(f"|{re.escape(w)}" for w in data.get("name_particles", []))
+    words = rf"(?:[A-Z][\w'’-]*|[A-Z]\.|(?:{inner})\.{particles})"
+    return rf"((?:[A-Z][\w'’-]*|(?:{first})\.|[A-Z]\.)(?:\s+{words})*)"
+
+
+def split_verbs(language: str) -> tuple[list[str], list[str]]:
+    """The speech verbs, longest first, split into those that put the speaker before them and
+    what was said after ("mengatakan") and the others ("kata": the speaker may follow)."""
+    data = speech_words(language)
     verbs = sorted(data.get("verbs", []), key=len, reverse=True)
-    according = sorted(data.get("according", []), key=len, reverse=True)
-    v = "|".join(re.escape(x) for x in verbs)
-    # Only bare verbs put the speaker after them ("kata Tokayev"); after a me-/ber- verb comes
+    prefixes = tuple(data.get("subject_first_prefixes", []))
+    first = [v for v in verbs if prefixes and v.startswith(prefixes)]
+    return first, [v for v in verbs if v not in first]
+
+
+@functools.cache
+def _patterns(language: str) -> tuple[re.Pattern[str], ...]:
+    data = speech_words(language)
+    name = name_pattern(language)
+    subject_first, others = split_verbs(language)
+    v = alternation([*subject_first, *others])
+    # Only the other verbs put the speaker after them ("kata Tokayev"); after "mengatakan" comes
     # what was said ("mengatakan Dera ditemukan ..."), the speaker stands before it.
-    v_after = "|".join(re.escape(x) for x in verbs if not x.startswith(("me", "ber"))) or "(?!)"
-    a = "|".join(re.escape(x) for x in according) or "(?!)"
+    v_after = alternation(others)
+    a = alternation(data.get("according", []))
+    agent = optional_words(data.get("agents", []), 1)
+    party = optional_words(data.get("parties", []), 1)
     adverb = optional_words(data.get("adverbs", []), 1)
     at = alternation(data.get("locatives", []))
     # "kata Tokayev" / "menurut Tokayev" (verb, then the name)
-    after = re.compile(rf"\b(?:{v_after}|{a})\s+(?:oleh\s+)?{_NAME}")
+    after = re.compile(rf"\b(?:{v_after}|{a})\s+{agent}{name}")
     # "Tokayev mengatakan" (the name, then the verb)
-    before = re.compile(rf"{_NAME}\s*,?\s+{adverb}(?:{v})\b")
-    common = re.compile(rf"\b(?:{a})\s+{_COMMON}", re.IGNORECASE)
+    before = re.compile(rf"{name}\s*,?\s+{adverb}(?:{v})\b")
+    # Lower-case subjects commonly credited ("menurut polisi", "kata warga").
+    common = re.compile(rf"\b(?:{a})\s+({party}[a-z]+(?:\s+[A-Z][\w.-]*)*)", re.IGNORECASE)
     # An apposition or a "where, when" between the name and the verb, which ``before`` would
     # take for the speaker: "Euis (38), pengungsi asal Desa Mekarwangi, mengaku ..." and
     # "Rina Marlina di Sukamaju, Jumat, mengatakan ..." (a place cannot speak).
     inserted = re.compile(
-        rf"(?:^\s*{_NAME}\s*(?:\(\d{{1,3}}\))?\s*,|{_NAME}\s+(?:{at})\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*\s*,)"
+        rf"(?:^\s*{name}\s*(?:\(\d{{1,3}}\))?\s*,|{name}\s+(?:{at})\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*\s*,)"
         rf"[^,]{{1,80}},\s+{adverb}(?:{v})\b")
     return after, inserted, before, common
 
 
-PRONOUNS = frozenset({"ia", "dia", "beliau", "mereka", "he", "she", "they", "-nya"})
-
-_STOP_NAMES = {"Ia", "Dia", "Mereka", "Kami", "Saya", "Namun", "Sementara", "Kemudian", "Dalam", "Dengan",
-               "Hal", "Ini", "Itu", "Menurut", "He", "She", "They", "We", "I", "It", "The", "But"}
-
-
-def clean_name(name: str) -> str | None:
-    """Trim a captured name: drop trailing dots/commas and pronoun-like words."""
+def clean_name(name: str, language: str) -> str | None:
+    """Trim a captured name: drop trailing dots/commas and opening words that are no name."""
+    stop = speech_words(language)["not_names"]
     name = name.strip(" .,;:")
     words = name.split()
-    while words and words[0] in _STOP_NAMES:
+    while words and words[0] in stop:
         words = words[1:]
     return " ".join(words) or None
 
@@ -77,10 +104,10 @@ def attribution(sentence: str, language: str) -> str | None:
     for pattern in (after, inserted, before):
         m = pattern.search(sentence)
         if m:
-            name = clean_name(next(g for g in m.groups() if g is not None))
+            name = clean_name(next(g for g in m.groups() if g is not None), language)
             if name:
                 return name
     m = common.search(sentence)
     if m:
-        return clean_name(m.group(1))
+        return clean_name(m.group(1), language)
     return None

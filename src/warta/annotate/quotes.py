@@ -12,9 +12,16 @@ import functools
 import re
 
 from ..config import Config
-from ..lang import load_with_default
 from ..model import Article, Mention, Quote, Sentence
-from .attribution import _NAME, PRONOUNS, alternation, attribution, clean_name, optional_words
+from .attribution import (
+    alternation,
+    attribution,
+    clean_name,
+    name_pattern,
+    optional_words,
+    speech_words,
+    split_verbs,
+)
 from .entities.features import cue_words
 
 # Opening mark -> closing marks; a quote may not run past a blank line or 1500 characters.
@@ -24,26 +31,35 @@ _DIRECT = re.compile(r"“([^”“]{3,1500})”|\"([^\"\n]{3,1500})\"|«([^»]{
 _MIN_WORDS = 3
 
 
+def _either_case(words: list[str]) -> str:
+    # "[Dd]ia|[Ii]a": a pronoun opening a sentence or inside it.
+    return "|".join(f"[{w[0].upper()}{w[0].lower()}]{re.escape(w[1:])}"
+                    for w in sorted(words, key=len, reverse=True)) or "(?!)"
+
+
 @functools.cache
 def _speech(language: str) -> dict[str, re.Pattern[str]]:
-    data = load_with_default(language, "speech")
-    verbs = sorted(data.get("verbs", []), key=len, reverse=True)
-    v = "|".join(re.escape(x) for x in verbs)
+    data = speech_words(language)
+    name = name_pattern(language)
+    subject_first, others = split_verbs(language)
+    v = alternation([*subject_first, *others])
     # Verbs whose object is what was said ("mengatakan, ..."), with the speaker as subject.
-    v_subject = "|".join(re.escape(x) for x in verbs if x.startswith(("me", "ber"))) or "(?!)"
-    according = "|".join(re.escape(x) for x in sorted(data.get("according", []), key=len, reverse=True))
-    that = "|".join(re.escape(x) for x in data.get("that", [])) or "(?!)"
-    pron = r"(?P<pron>dia|ia|beliau|he|she|they)"
+    v_subject = alternation(subject_first)
+    according = alternation(data.get("according", []))
+    that = alternation(data.get("that", []))
+    singular = data.get("pronouns", [])
+    pron = rf"(?P<pron>{alternation([*singular, *data.get('plural_pronouns', [])])})"
     at = alternation(data.get("locatives", []))
     adverbs = optional_words([*data.get("adverbs", []), *data.get("indirect_adverbs", [])], 2)
+    capital = alternation([w.capitalize() for w in singular])
     return {
         # After a closing quote: ', kata Tokayev' / ' ujarnya' / ', kata dia'
-        "tail": re.compile(rf"^\s*[,.]?\s*(?:{v})(?:\s+(?:{_NAME}|{pron}\b))?"),
+        "tail": re.compile(rf"^\s*[,.]?\s*(?:{v})(?:\s+(?:{name}|{pron}\b))?"),
         # After a closing quote: ' Anies menambahkan.'
-        "tail_name": re.compile(rf"^\s*[,.]?\s*{_NAME}\s+(?:{v})\b"),
-        # Indirect: "<Name> mengatakan (bahwa|,) <clause>"
+        "tail_name": re.compile(rf"^\s*[,.]?\s*{name}\s+(?:{v})\b"),
+        # Indirect: "<Name> mengatakan (bahwa|,) <clause>"; "mereka" is no one named before.
         "indirect": re.compile(
-            rf"(?:^|[,;]\s+|\s)(?:(?!(?:Ia|Dia|Beliau)\b){_NAME}|(?P<pron>[Dd]ia|[Ii]a|[Bb]eliau)\b)"
+            rf"(?:^|[,;]\s+|\s)(?:(?!(?:{capital})\b){name}|(?P<pron>{_either_case(singular)})\b)"
             # "Rina di Sukamaju, Jumat, mengatakan": the place is where, not who.
             rf"(?:\s+(?:{at})\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)?(?:,[^,]{{1,80}},)?\s+"
             rf"{adverbs}(?:{v_subject})"
@@ -56,7 +72,7 @@ def _speech(language: str) -> dict[str, re.Pattern[str]]:
         ),
         # "<clause start>, kata dia, <clause>": an inserted attribution.
         "inserted": re.compile(
-            rf",\s*(?:{v}|{according})\s+(?:{_NAME}|(?P<pron>dia|ia|beliau))\s*,\s*(?P<clause>.+)$"
+            rf",\s*(?:{v}|{according})\s+(?:{name}|(?P<pron>{alternation(singular)}))\s*,\s*(?P<clause>.+)$"
         ),
     }
 
@@ -94,7 +110,7 @@ def _speaker(article: Article, name: str | None, start: int, end: int) -> str | 
                   # "Penyelamatan Kota Margaluyu Yusuf Maulana": an office before the name
                   or any(m.type != "PERSON" and start <= m.start < found.start for m in article.entities)):
         return found.text
-    return clean_name(name) if name else None
+    return clean_name(name, article.language) if name else None
 
 
 def _titles(article: Article) -> frozenset[str]:
@@ -102,14 +118,14 @@ def _titles(article: Article) -> frozenset[str]:
 
 
 PRONOUN = "-nya"  # placeholder: resolved to the last named speaker before it
-# Words that can follow "menurutnya" before the comma without being a speaker.
-_FILLERS = frozenset({"juga", "pula", "pun", "lagi", "sendiri"})
 
 
 def _unnamed(speaker: str, article: Article) -> bool:
     # A pronoun, or a title alone ("kata Kapolda"): it refers back to the person named before.
     low = speaker.lower()
-    return low in PRONOUNS or (" " not in low and low.rstrip(".") in _titles(article))
+    if low in speech_words(article.language)["referring"]:
+        return True
+    return " " not in low and low.rstrip(".") in _titles(article)
 
 
 def find_quotes(article: Article) -> list[Quote]:
@@ -144,7 +160,7 @@ def find_quotes(article: Article) -> list[Quote]:
         if speaker is None and first - prev_end_sentence <= 2:
             # A quote that follows another with no attribution of its own continues it.
             speaker = prev_speaker
-        if speaker is not None and speaker.lower() in PRONOUNS:
+        if speaker is not None and speaker.lower() in speech_words(article.language)["referring"]:
             speaker = PRONOUN
         quotes.append(Quote(text, speaker, True, first, m.start(), m.end()))
         covered.update(range(first, last + 1))
@@ -164,6 +180,7 @@ def find_quotes(article: Article) -> list[Quote]:
 def _indirect(
     article: Article, s: Sentence, pat: dict[str, re.Pattern[str]]
 ) -> tuple[str | None, int, str] | None:
+    words = speech_words(article.language)
     for key in ("inserted", "menurut", "indirect"):
         m = pat[key].search(s.text)
         if not m:
@@ -175,10 +192,10 @@ def _indirect(
             who: str | None = PRONOUN
         elif key == "menurut":
             raw = m.group("who")
-            who = clean_name(raw) if raw else PRONOUN
-            if who and (who.lower() in PRONOUNS or who.lower() in _FILLERS):
+            who = clean_name(raw, article.language) if raw else PRONOUN
+            if who and (who.lower() in words["referring"] or who.lower() in words.get("fillers", [])):
                 who = PRONOUN  # "Menurutnya juga, ...": the filler is no speaker
-        elif m.group(1) and m.group(1).strip().lower() in PRONOUNS:
+        elif m.group(1) and m.group(1).strip().lower() in words["referring"]:
             who = PRONOUN  # "Ia menambahkan bahwa ...": the name pattern also matches "Ia"
         else:
             who = _speaker(article, m.group(1), s.start + m.start(1), s.start + m.end(1))

@@ -104,6 +104,16 @@ SCHEMAS: dict[str, dict[str, tuple[str, bool]]] = {
         "adverbs": ("list[str]", False),
         "indirect_adverbs": ("list[str]", False),
         "locatives": ("list[str]", False),
+        "pronouns": ("list[str]", False),
+        "plural_pronouns": ("list[str]", False),
+        "subject_first_prefixes": ("list[str]", False),
+        "fillers": ("list[str]", False),
+        "not_names": ("list[str]", False),
+        "name_titles": ("list[str]", False),
+        "inner_name_titles": ("list[str]", False),
+        "name_particles": ("list[str]", False),
+        "agents": ("list[str]", False),
+        "parties": ("list[str]", False),
     },
 }
 
