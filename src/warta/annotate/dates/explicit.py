@@ -74,7 +74,8 @@ def explicit(hit: Hit, g: Grammar, st: State, text: str) -> Found | None:
             return "DATE", f"XXXX-{month:02d}-{day:02d}", "unresolved", None, None, None
         return None
     # "Rabu dini hari (21/9)": the part of the day may stand before the date
-    tp, zone = time_part(f"{gd.get('wpod') or ''} {gd.get('tail') or ''}", g)
+    # "pukul 21.30 WIB Jumat (12/1)": or a time right before the weekday
+    tp, zone = time_part(f"{gd.get('lead') or ''} {gd.get('wpod') or ''} {gd.get('tail') or ''}", g)
     value = chosen.isoformat() + tp
     return ("TIME" if tp else "DATE"), value, status, note, zone, chosen
 

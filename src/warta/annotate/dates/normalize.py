@@ -8,7 +8,7 @@ from .explicit import explicit
 from .grammar import Grammar
 from .recognize import Hit
 from .relative import of_compound, of_dayonly, of_month, of_relunit, of_span, of_weekday
-from .values import Found, State, nearest_year, rel_shift, time_part, week
+from .values import Found, State, nearest_year, night_shift, rel_shift, time_part, week
 
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
 
@@ -40,7 +40,7 @@ def normalize(hit: Hit, g: Grammar, st: State, text: str, sent: int) -> Found | 
         tp, zone = time_part(hit.m.group(), g)
         if ref is None:
             return "TIME", "PRESENT_REF", "unresolved", None, zone, None
-        return "TIME", ref.isoformat() + tp, "ok", None, zone, None
+        return "TIME", (ref + dt.timedelta(days=night_shift(hit.m.group(), g))).isoformat() + tp, "ok", None, zone, None
     if kind == "pastword":
         return "DATE", "PAST_REF", "ok", None, None, None
     if kind in ("clock", "pod"):
@@ -64,7 +64,11 @@ def normalize(hit: Hit, g: Grammar, st: State, text: str, sent: int) -> Found | 
         return of_compound(hit, g)
     if kind == "vdur":
         return "DURATION", g.lookup("vague_durations", hit.m.group()) or "PXX", "ok", None, None, None
+    if kind == "setword":
+        return "SET", g.lookup("set_words", hit.m.group()) or "PXX", "ok", None, None, None
     if kind == "every":
+        if gd.get("emon"):  # "setiap 24 Desember": that day every year
+            return "SET", f"XXXX-{g.months[gd['emon'].lower()]:02d}-{int(gd['eday']):02d}", "ok", None, None, None
         if gd.get("eunit"):
             u = g.lookup("units", gd["eunit"])
             # "setiap 5 menit": every five minutes

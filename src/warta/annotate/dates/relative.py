@@ -15,6 +15,7 @@ from .values import (
     future_context,
     larger_unit,
     nearest_year,
+    night_shift,
     rel_shift,
     time_part,
     week,
@@ -87,9 +88,9 @@ def of_relunit(hit: Hit, g: Grammar, st: State) -> Found | None:
         value = "PAST_REF" if shift < 0 else "FUTURE_REF" if shift > 0 else "PRESENT_REF"
         return "DATE", value, "unresolved", None, None, None
     if unit == "D":
-        d = ref + dt.timedelta(days=shift)
         unit_word = gd.get("unit") or gd.get("unit2") or ""
         code = g.lookup("parts_of_day", unit_word)
+        d = ref + dt.timedelta(days=shift + (night_shift(hit.m.group(), g) if code else 0))
         if code:  # "tadi malam", "malam ini": a part of the day, a time
             return "TIME", f"{d.isoformat()}T{code}", "ok", None, None, d
         return "DATE", d.isoformat(), "ok", None, None, d
@@ -143,6 +144,10 @@ def of_span(hit: Hit, g: Grammar, st: State) -> Found | None:
         if unit == "WINDU" and amount is not None:
             n_txt = str(int(amount * 8))
         return "DURATION", f"P{n_txt}{code}", "ok", None, None, None
+    if unit in ("H", "MIN", "S"):
+        # "empat menit kemudian": the clock it points to is not known, the amount is (TIMEX3
+        # DURATION; "later" is a signal).
+        return "DURATION", f"PT{n_txt}{'M' if unit == 'MIN' else unit}", "ok", None, None, None
     chained = direction in g.words.get("chained", [])
     back = direction in g.words.get("ago", [])
     base = st.anchor if chained else st.ref
