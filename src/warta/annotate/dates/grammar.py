@@ -85,6 +85,7 @@ def grammar(language: str) -> Grammar:
     tail = rf"(?P<tail>\s*,?\s*(?:{clock}|{clock_loose})(?:\s+{pod})?|\s+{pod}(?:\s*,?\s*{clock}|{zone})?)?"
     mods_last, mods_next, mods_this = w.get("last", []), w.get("next", []), w.get("this", [])
     mods = _alt([*mods_last, *mods_next, *mods_this])
+    this_or_later = _alt([*mods_this, *w.get("later_today", [])])
     ordinals = _alt(w.get("ordinals", {}))
     # After a name or date the "next" words include those that never stand before a unit.
     rel = rf"(?:\s+(?P<rel>{_alt([*mods_last, *mods_next, *mods_this, *w.get('next_tails', [])])}))"
@@ -138,7 +139,7 @@ def grammar(language: str) -> Grammar:
         r"(?:\s*\(\s*\d{1,2}/\d{1,2}(?:/\d{2,4})?\s*\))?)",
         # pagi ini / this morning
         # "nanti sore": later the same day
-        rf"(?P<podrel>{pod}\s+(?:{_alt(mods_this)})|(?:{_alt([*mods_this, *w.get('later_today', [])])})\s+{pod})",
+        rf"(?P<podrel>{pod}\s+(?:{_alt(mods_this)})|(?:{this_or_later})\s+{pod})",
         # pukul 06.18 WIB, 10:30 a.m.
         # "sekitar pukul 05.00 WIB pagi tadi"
         rf"(?P<clock>(?P<capprox>{approx})(?:{clock}|{clock_loose})(?:\s+{pod}(?:\s+(?:{_alt(mods_this)}))?)?)",

@@ -40,7 +40,8 @@ def normalize(hit: Hit, g: Grammar, st: State, text: str, sent: int) -> Found | 
         tp, zone = time_part(hit.m.group(), g)
         if ref is None:
             return "TIME", "PRESENT_REF", "unresolved", None, zone, None
-        return "TIME", (ref + dt.timedelta(days=night_shift(hit.m.group(), g))).isoformat() + tp, "ok", None, zone, None
+        when = ref + dt.timedelta(days=night_shift(hit.m.group(), g))
+        return "TIME", when.isoformat() + tp, "ok", None, zone, None
     if kind == "pastword":
         return "DATE", "PAST_REF", "ok", None, None, None
     if kind in ("clock", "pod"):
@@ -68,7 +69,8 @@ def normalize(hit: Hit, g: Grammar, st: State, text: str, sent: int) -> Found | 
         return "SET", g.lookup("set_words", hit.m.group()) or "PXX", "ok", None, None, None
     if kind == "every":
         if gd.get("emon"):  # "setiap 24 Desember": that day every year
-            return "SET", f"XXXX-{g.months[gd['emon'].lower()]:02d}-{int(gd['eday']):02d}", "ok", None, None, None
+            mmdd = f"{g.months[gd['emon'].lower()]:02d}-{int(gd['eday']):02d}"
+            return "SET", f"XXXX-{mmdd}", "ok", None, None, None
         if gd.get("eunit"):
             u = g.lookup("units", gd["eunit"])
             # "setiap 5 menit": every five minutes

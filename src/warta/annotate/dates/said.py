@@ -38,7 +38,9 @@ def in_quote(text: str, pos: int) -> bool:
     return len(_QUOTES.findall(text, para_start, pos)) % 2 == 1
 
 
-def is_attribution(text: str, start: int, end: int, sent_start: int, sent_end: int, verbs: frozenset[str]) -> bool:
+def is_attribution(
+    text: str, start: int, end: int, sent_start: int, sent_end: int, verbs: frozenset[str]
+) -> bool:
     """Whether the date at ``start:end`` dates a statement rather than a happening: a speech
     verb right after it ("Budiono, Senin menuturkan"), or after a comma or a bracket at the end
     of a sentence that has a speech verb before it ('"...," kata Rina, Senin (27/3).', "ujar

@@ -165,7 +165,9 @@ def _quote_day(i: int, hits: Hits, g: Grammar, state: State, text: str) -> dt.da
     return state.speech_day if state.speech_day != state.ref else None
 
 
-def _said_on(hit: Hit, text: str, sentences: Sequence[Sentence], starts: list[int], verbs: frozenset[str]) -> bool:
+def _said_on(
+    hit: Hit, text: str, sentences: Sequence[Sentence], starts: list[int], verbs: frozenset[str]
+) -> bool:
     """Whether ``hit`` is a named day that dates a statement (see :func:`.said.is_attribution`)."""
     if hit.kind not in _NAMED_DAYS and hit.kind != "offset":
         return False

@@ -1,0 +1,136 @@
+"""Days of statements vs days of happenings, and the shapes found by the blind accident/search
+dev gold (bench/data/indosum_timex_dev2_gold.jsonl)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from warta.annotate.dates import tag
+from warta.annotate.dates.said import in_quote, is_attribution, speech_words
+from warta.text import split_sentences
+
+
+def found(text: str, ref: dt.date | None) -> dict[str, tuple[str, str]]:
+    return {t.text: (t.type, t.value) for t in tag(text, "id", ref, split_sentences(text, "id"))}
+
+
+def test_attribution_day_does_not_date_a_quoted_time() -> None:
+    text = (
+        "Tiga orang tewas akibat banjir pada Minggu (26/3). "
+        '"Sejak pukul 17.30 hingga 19.00 WIB hujan turun," kata Rina dalam keterangan tertulisnya, '
+        "Senin (27/3)."
+    )
+    got = found(text, dt.date(2017, 3, 28))
+    assert got["pukul 17.30"] == ("TIME", "2017-03-26T17:30")
+    assert got["19.00 WIB"] == ("TIME", "2017-03-26T19:00")
+    assert got["Senin (27/3)"] == ("DATE", "2017-03-27")
+
+
+def test_attribution_day_does_not_date_a_later_time() -> None:
+    text = (
+        "Avtur keluar dari sayap pada pukul 05.04 WIB, Sabtu (1/4). "
+        '"Bukan bocor," ujar Andy saat dihubungi, Minggu (2/4). '
+        "Penerbangan kembali normal pukul 07.43 WIB."
+    )
+    assert found(text, dt.date(2017, 4, 2))["pukul 07.43 WIB"] == ("TIME", "2017-04-01T07:43")
+
+
+def test_a_day_long_before_is_background_for_a_bare_time() -> None:
+    text = (
+        "Gunung itu berstatus awas sejak 22 September lalu. "
+        "Selama pemantauan pukul 00.00 - 06.00 Wita, asap teramati."
+    )
+    got = found(text, dt.date(2017, 10, 21))
+    assert got["pukul 00.00"] == ("TIME", "2017-10-21T00:00")
+
+
+def test_quotation_without_a_day_counts_from_the_last_statement_day() -> None:
+    text = (
+        "Longsor terjadi Minggu (7/1) malam. Kepala BPBD, Setyo Budiono, Senin menuturkan korban "
+        'sudah dievakuasi. "Korban dievakuasi tadi malam. Hari ini kita melanjutkan pencarian," kata Budiono.'
+    )
+    got = found(text, dt.date(2018, 1, 9))
+    assert got["Senin"] == ("DATE", "2018-01-08")
+    assert got["tadi malam"] == ("TIME", "2018-01-07TNI")
+    assert got["Hari ini"] == ("DATE", "2018-01-08")
+
+
+def test_same_day_still_counts_from_a_statement_day() -> None:
+    # "Pada hari yang sama" refers to the day named before, statement or not.
+    text = "OPEC, Rabu, memperkirakan permintaan turun. Pada hari yang sama, harga naik."
+    assert found(text, dt.date(2014, 12, 11))["hari yang sama"] == ("DATE", "2014-12-10")
+
+
+def test_last_night_is_the_night_before() -> None:
+    text = '"Kecelakaan terjadi tadi malam di Remedios," tulis kantor berita itu, Selasa (26/12/2017).'
+    assert found(text, dt.date(2017, 12, 26))["tadi malam"] == ("TIME", "2017-12-25TNI")
+    assert found("Malam ini hujan.", dt.date(2017, 12, 26))["Malam ini"] == ("TIME", "2017-12-26TNI")
+
+
+def test_bare_parts_of_day_need_a_signal() -> None:
+    text = "Longsor terjadi Minggu (7/1). Hujan deras sejak siang hingga sore. Menjelang petang angin reda."
+    got = found(text, dt.date(2018, 1, 9))
+    assert got["siang"] == ("TIME", "2018-01-07TMI")
+    assert got["sore"] == ("TIME", "2018-01-07TAF")
+    assert got["petang"] == ("TIME", "2018-01-07TEV")
+    assert found("Selamat pagi, kata koran sore itu.", dt.date(2018, 1, 9)) == {}
+
+
+def test_midnight_and_later_today() -> None:
+    text = 'Hujan sejak Kamis (22/2/2018) sore hingga tengah malam. "Kesimpulan nanti sore," kata Gede.'
+    got = found(text, dt.date(2018, 2, 23))
+    assert got["tengah malam"] == ("TIME", "2018-02-22T24:00")
+    assert got["nanti sore"] == ("TIME", "2018-02-23TAF")
+
+
+def test_clock_before_a_dated_weekday_is_one_time() -> None:
+    text = "Kios terbakar pada pukul 21.30 WIB Jumat (12/1). Api padam pukul 03.00 Sabtu (13/1) dinihari."
+    got = found(text, dt.date(2018, 1, 13))
+    assert got["pukul 21.30 WIB Jumat (12/1)"] == ("TIME", "2018-01-12T21:30")
+    assert got["pukul 03.00 Sabtu (13/1) dinihari"] == ("TIME", "2018-01-13T03:00")
+    # a comma keeps them apart (two expressions, the time dated by the date after it)
+    two = found("Avtur keluar pada pukul 05.04 WIB, Sabtu (1/4).", dt.date(2017, 4, 2))
+    assert two["pukul 05.04 WIB"] == ("TIME", "2017-04-01T05:04")
+    assert two["Sabtu (1/4)"] == ("DATE", "2017-04-01")
+
+
+def test_sets_and_holidays() -> None:
+    text = (
+        "Karnaval di malam Natal itu acara tahunan, digelar setiap 24 Desember. "
+        "Angka kecelakaan setiap tahunnya tinggi."
+    )
+    got = found(text, dt.date(2017, 12, 26))
+    assert got["malam Natal"] == ("DATE", "2017-12-24")
+    assert got["tahunan"] == ("SET", "P1Y")
+    assert got["setiap 24 Desember"] == ("SET", "XXXX-12-24")
+    assert got["setiap tahunnya"] == ("SET", "P1Y")
+
+
+def test_half_a_year_and_minutes_later() -> None:
+    got = found(
+        "Hujan setara separuh tahun. Kontak hilang sekitar empat menit kemudian.", dt.date(2017, 3, 30)
+    )
+    assert got["separuh tahun"] == ("DURATION", "P6M")
+    assert got["sekitar empat menit kemudian"] == ("DURATION", "PT4M")
+
+
+def test_attribution_detection() -> None:
+    verbs = speech_words("id")
+    assert "kata" in verbs and "menuturkan" in verbs
+    text = (
+        '"Api padam," kata Tri, Senin (3/10). Ia menyebut Yodi tidak pulang ke rumahnya di wilayah '
+        "Jakarta Utara usai kapal terbakar, Ahad lalu."
+    )
+    s1_end = text.index(".", text.index("(3/10)")) + 1
+    day = text.index("Senin")
+    assert is_attribution(text, day, day + len("Senin (3/10)"), 0, s1_end, verbs)
+    far = text.index("Ahad")
+    assert not is_attribution(text, far, far + len("Ahad lalu"), s1_end + 1, len(text), verbs)
+    assert in_quote(text, 3) and not in_quote(text, day)
+    assert speech_words("xx") == frozenset()
+
+
+def test_no_reference_and_empty_text() -> None:
+    assert found("", None) == {}
+    got = found('"Hari ini kami mencari," kata Budiono, Senin.', None)
+    assert got["Hari ini"][1] == "PRESENT_REF"
