@@ -134,3 +134,12 @@ def test_no_reference_and_empty_text() -> None:
     assert found("", None) == {}
     got = found('"Hari ini kami mencari," kata Budiono, Senin.', None)
     assert got["Hari ini"][1] == "PRESENT_REF"
+
+
+def test_semalam_is_last_night_unless_a_duration() -> None:
+    ref = dt.date(2017, 7, 5)
+    assert found("Sue meninggal dunia semalam.", ref)["semalam"] == ("TIME", "2017-07-04TNI")
+    assert found("Saya pernah dalam semalam menulis 18 sajak.", ref)["semalam"] == ("DURATION", "P1D")
+    quoted = found('"Kami tiba semalam," kata Ani, Senin (3/7).', ref)
+    assert quoted["semalam"] == ("TIME", "2017-07-02TNI")
+    assert found("Mereka tiba semalam.", None)["semalam"] == ("TIME", "PAST_REF")

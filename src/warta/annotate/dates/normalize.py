@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from .explicit import explicit
 from .grammar import Grammar
@@ -11,6 +12,14 @@ from .relative import of_compound, of_dayonly, of_month, of_relunit, of_span, of
 from .values import Found, State, nearest_year, night_shift, rel_shift, time_part, week
 
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
+
+
+def _is_last_night(hit: Hit, g: Grammar, text: str) -> bool:
+    """ "semalam" meaning last night, not one night ("dalam semalam")."""
+    if " ".join(hit.m.group().lower().split()) not in g.words.get("last_night", []):
+        return False
+    before = re.findall(r"[\w'’-]+", text[max(0, hit.start - 20) : hit.start])
+    return not before or before[-1].lower() not in g.words.get("night_duration_leads", [])
 
 
 def normalize(hit: Hit, g: Grammar, st: State, text: str, sent: int) -> Found | None:
@@ -60,6 +69,11 @@ def normalize(hit: Hit, g: Grammar, st: State, text: str, sent: int) -> Found | 
     if kind == "relunit":
         return of_relunit(hit, g, st)
     if kind == "span":
+        if _is_last_night(hit, g, text):
+            if ref is None:
+                return "TIME", "PAST_REF", "unresolved", None, None, None
+            night = ref - dt.timedelta(days=1)
+            return "TIME", f"{night.isoformat()}TNI", "ok", None, None, night
         return of_span(hit, g, st)
     if kind == "span2":
         return of_compound(hit, g)
