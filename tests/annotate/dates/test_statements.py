@@ -143,3 +143,14 @@ def test_semalam_is_last_night_unless_a_duration() -> None:
     quoted = found('"Kami tiba semalam," kata Ani, Senin (3/7).', ref)
     assert quoted["semalam"] == ("TIME", "2017-07-02TNI")
     assert found("Mereka tiba semalam.", None)["semalam"] == ("TIME", "PAST_REF")
+
+
+def test_weekday_of_a_named_week() -> None:
+    ref = dt.date(2015, 1, 1)  # a Thursday
+    assert found("Rapat digelar Senin pekan depan.", ref)["Senin pekan depan"] == ("DATE", "2015-01-05")
+    assert found("Ia datang Kamis pekan lalu.", ref)["Kamis pekan lalu"] == ("DATE", "2014-12-25")
+    assert found("Laga pada Sabtu akhir pekan ini.", ref)["Sabtu akhir pekan ini"] == ("DATE", "2015-01-03")
+    got = found("Jumat pekan depan pukul 10.00 WIB tim berangkat.", ref)
+    assert got["Jumat pekan depan pukul 10.00 WIB"] == ("TIME", "2015-01-09T10:00")
+    # a bare weekday in a January article may be last December's
+    assert found("Pesawat hilang Minggu (28/12) pagi.", ref)["Minggu (28/12) pagi"] == ("TIME", "2014-12-28TMO")

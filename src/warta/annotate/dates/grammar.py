@@ -86,6 +86,11 @@ def grammar(language: str) -> Grammar:
     mods_last, mods_next, mods_this = w.get("last", []), w.get("next", []), w.get("this", [])
     mods = _alt([*mods_last, *mods_next, *mods_this])
     this_or_later = _alt([*mods_this, *w.get("later_today", [])])
+    week_words = _alt([k for k, v in w.get("units", {}).items() if v == "W"])
+    week_rel = (
+        rf"(?:\s+(?:(?:{_alt(w.get('edges', {}))})\s+)?(?:{week_words})\s+"
+        rf"(?P<wrel>{_alt([*mods_last, *mods_next, *mods_this])}))?"
+    )
     ordinals = _alt(w.get("ordinals", {}))
     # After a name or date the "next" words include those that never stand before a unit.
     rel = rf"(?:\s+(?P<rel>{_alt([*mods_last, *mods_next, *mods_this, *w.get('next_tails', [])])}))"
@@ -131,7 +136,8 @@ def grammar(language: str) -> Grammar:
         rf"(?P<month>{edge}(?:(?:{monthw})\s+)?(?:{rel_pre})?{mon}(?:\s*,?\s*{year})?{rel}?)",
         # hari Kamis, Kamis lalu, Senin depan, Minggu pagi, last Monday, Friday morning
         # "Jumat pagi ini", "Senin malam kemarin", "Sabtu pagi lalu"; "(Minggu WIB)"
-        rf"(?P<weekday>(?:(?:{dayw})\s+)?(?:{rel_pre})?{wd}{rel}?(?:\s*{zone_word}(?!\w)|{tail})"
+        # "Senin pekan depan", "Sabtu akhir pekan ini": the day of that name in that week
+        rf"(?P<weekday>(?:(?:{dayw})\s+)?(?:{rel_pre})?{wd}{week_rel}{rel}?(?:\s*{zone_word}(?!\w)|{tail})"
         rf"(?:[ \t]+(?P<rel2>{mods}))?)",
         # kemarin, hari ini, besok, kemarin sore, yesterday morning
         # "kemarin (19/11)": the date in brackets restates the day, one expression

@@ -33,6 +33,11 @@ def of_weekday(hit: Hit, g: Grammar, st: State, text: str) -> Found | None:
     kind = "TIME" if tp else "DATE"
     if ref is None:
         return kind, f"XXXX-WXX-{wd + 1}", "unresolved", None, zone, None
+    if gd.get("wrel"):
+        # "Senin pekan depan": Monday of next week; "Kamis pekan lalu": Thursday of last week
+        monday = ref - dt.timedelta(days=ref.weekday()) + dt.timedelta(weeks=rel_shift(gd["wrel"], g))
+        d = monday + dt.timedelta(days=wd)
+        return kind, d.isoformat() + tp, "ok", None, zone, d
     shift = rel_shift(gd.get("rel") or gd.get("relp") or gd.get("rel2"), g)
     back = (ref.weekday() - wd) % 7
     if shift < 0:
