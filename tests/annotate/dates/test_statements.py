@@ -153,4 +153,5 @@ def test_weekday_of_a_named_week() -> None:
     got = found("Jumat pekan depan pukul 10.00 WIB tim berangkat.", ref)
     assert got["Jumat pekan depan pukul 10.00 WIB"] == ("TIME", "2015-01-09T10:00")
     # a bare weekday in a January article may be last December's
-    assert found("Pesawat hilang Minggu (28/12) pagi.", ref)["Minggu (28/12) pagi"] == ("TIME", "2014-12-28TMO")
+    got = found("Pesawat hilang Minggu (28/12) pagi.", ref)
+    assert got["Minggu (28/12) pagi"] == ("TIME", "2014-12-28TMO")
