@@ -155,3 +155,13 @@ def test_weekday_of_a_named_week() -> None:
     # a bare weekday in a January article may be last December's
     got = found("Pesawat hilang Minggu (28/12) pagi.", ref)
     assert got["Minggu (28/12) pagi"] == ("TIME", "2014-12-28TMO")
+
+
+def test_month_with_a_relative_year() -> None:
+    ref = dt.date(2016, 12, 22)
+    assert found("Sanksi berlaku sejak Januari tahun ini.", ref)["Januari tahun ini"] == ("DATE", "2016-01")
+    ref = dt.date(2018, 1, 31)
+    got = found("Sanksi keluar pada 22 Desember tahun lalu.", ref)
+    assert got["22 Desember tahun lalu"] == ("DATE", "2017-12-22")
+    assert found("Laga pada Februari tahun depan.", ref)["Februari tahun depan"] == ("DATE", "2019-02")
+    assert found("Sejak Januari tahun ini.", None)["Januari tahun ini"] == ("DATE", "XXXX-01")

@@ -25,6 +25,8 @@ def explicit(hit: Hit, g: Grammar, st: State, text: str) -> Found | None:
     elif kind in ("dmy", "mdy"):
         day, month = int(gd["day"]), g.months[gd["mon"].lower().rstrip(".")]
         year = int(gd["year"]) if gd.get("year") else None
+        if gd.get("yrel") and st.ref is not None:  # "22 Desember tahun lalu"
+            year = st.ref.year + rel_shift(gd["yrel"], g)
     elif kind == "numdate":
         day, month, year = int(gd["d2"]), int(gd["m2"]), int(gd["y2"])
     elif kind == "iso":

@@ -86,6 +86,7 @@ def grammar(language: str) -> Grammar:
     mods_last, mods_next, mods_this = w.get("last", []), w.get("next", []), w.get("this", [])
     mods = _alt([*mods_last, *mods_next, *mods_this])
     this_or_later = _alt([*mods_this, *w.get("later_today", [])])
+    year_rel = rf"\s+(?:{_alt(w.get('year_word', []))})\s+(?P<yrel>{mods})"
     week_words = _alt([k for k, v in w.get("units", {}).items() if v == "W"])
     week_rel = (
         rf"(?:\s+(?:(?:{_alt(w.get('edges', {}))})\s+)?(?:{week_words})\s+"
@@ -122,7 +123,7 @@ def grammar(language: str) -> Grammar:
         # "pukul 21.30 WIB Jumat (12/1)", "pukul 03.00 Sabtu (13/1) dinihari": a time right before it
         rf"(?P<wdnum>(?:(?P<lead>{approx}(?:{clock}|{clock_loose}))\s+)?{wd_head_mod}\(?\s*(?P<d>\d{{1,2}})\s*[/.-]\s*(?P<m>\d{{1,2}})(?:\s*[/.-]\s*(?P<y>\d{{4}}|\d{{2}}))?\s*\)?{tail}{rel}?)",
         # [Kamis,] [tanggal] 13 Januari [2022] | January 13[, 2022]
-        rf"(?P<dmy>(?:{wd_head}\(?\s*)?(?:(?:{datew})\s+)?{day}\s*{mon_any}\.?(?:\s*,?\s*{year})?\s*\)?{tail}{rel}?)",
+        rf"(?P<dmy>(?:{wd_head}\(?\s*)?(?:(?:{datew})\s+)?{day}\s*{mon_any}\.?(?:\s*,?\s*{year}|{year_rel})?\s*\)?{tail}{rel}?)",
         rf"(?P<mdy>(?:{wd_head})?{mon_any}\.?\s+{day}(?:(?:\s*,\s*|\s+){year})?{tail}{rel}?)",
         # 13/1/2022, 13-01-22, 2022-01-13 (no weekday)
         r"(?P<numdate>(?<![\d/.])(?P<d2>\d{1,2})(?P<sep>[/.-])(?P<m2>\d{1,2})(?P=sep)(?P<y2>\d{4}|\d{2})(?![\d/]))",
@@ -133,7 +134,8 @@ def grammar(language: str) -> Grammar:
         # (13/1): only inside parentheses, elsewhere "2/3" is a fraction or a score
         r"(?P<paren>(?:(?<=\()|(?<=\(\s))\s*(?P<d4>\d{1,2})/(?P<m4>\d{1,2})\s*(?=\)))",
         # awal Januari, bulan Maret lalu, Januari 2015, May 2021
-        rf"(?P<month>{edge}(?:(?:{monthw})\s+)?(?:{rel_pre})?{mon}(?:\s*,?\s*{year})?{rel}?)",
+        # "Januari tahun ini", "22 Desember tahun lalu": the year named by a relative word
+        rf"(?P<month>{edge}(?:(?:{monthw})\s+)?(?:{rel_pre})?{mon}(?:\s*,?\s*{year}|{year_rel})?{rel}?)",
         # hari Kamis, Kamis lalu, Senin depan, Minggu pagi, last Monday, Friday morning
         # "Jumat pagi ini", "Senin malam kemarin", "Sabtu pagi lalu"; "(Minggu WIB)"
         # "Senin pekan depan", "Sabtu akhir pekan ini": the day of that name in that week

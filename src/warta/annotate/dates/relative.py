@@ -65,6 +65,8 @@ def of_month(hit: Hit, g: Grammar, st: State, text: str) -> Found | None:
     ref = st.ref
     if ref is None:
         return "DATE", f"XXXX-{month:02d}", "unresolved", None, None, None
+    if gd.get("yrel"):  # "Januari tahun ini"
+        return "DATE", f"{ref.year + rel_shift(gd['yrel'], g)}-{month:02d}", "ok", None, None, None
     shift = rel_shift(gd.get("rel") or gd.get("relp"), g)
     year = ref.year
     if shift < 0 and month >= ref.month:
