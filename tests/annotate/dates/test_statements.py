@@ -35,13 +35,36 @@ def test_attribution_day_does_not_date_a_later_time() -> None:
     assert found(text, dt.date(2017, 4, 2))["pukul 07.43 WIB"] == ("TIME", "2017-04-01T07:43")
 
 
-def test_a_day_long_before_is_background_for_a_bare_time() -> None:
+def test_without_a_dated_happening_a_time_takes_the_statement_day() -> None:
     text = (
-        "Gunung itu berstatus awas sejak 22 September lalu. "
-        "Selama pemantauan pukul 00.00 - 06.00 Wita, asap teramati."
+        '"HSG ditahan selama 20 hari ke depan," kata Febri di gedung KPK, Jakarta, Selasa (19/12). '
+        "Abun keluar sekitar pukul 19.30 WIB mengenakan rompi tahanan."
     )
-    got = found(text, dt.date(2017, 10, 21))
-    assert got["pukul 00.00"] == ("TIME", "2017-10-21T00:00")
+    got = found(text, dt.date(2017, 12, 20))
+    assert got["sekitar pukul 19.30 WIB"] == ("TIME", "2017-12-19T19:30")
+    # a happening dated by "hari ini" keeps the article's day
+    text = (
+        '"Kemarin saya lihat debat," kata Megawati, Kamis (30/3). Megawati hari ini meresmikan kantor. '
+        "Acara dimulai sekitar pukul 14.50 WIB."
+    )
+    assert found(text, dt.date(2017, 3, 31))["sekitar pukul 14.50 WIB"] == ("TIME", "2017-03-31T14:50")
+
+
+def test_a_named_day_in_a_quotation_dates_its_later_times() -> None:
+    text = (
+        '"Anggota berpura-pura minta dibuatkan KTP pada Kamis siang hari. Lalu diminta kembali '
+        'pukul 8 malam," jelas Yusri.'
+    )
+    assert found(text, dt.date(2017, 1, 29))["pukul 8 malam"] == ("TIME", "2017-01-26T20:00")
+
+
+def test_year_not_yet_changed_at_new_year() -> None:
+    text = "Gubernur bermuhasabah hari ini, Minggu (31/12/2018) sekitar pukul 23.00 WIB."
+    got = found(text, dt.date(2018, 1, 1))
+    assert got["Minggu (31/12/2018)"] == ("DATE", "2017-12-31")
+    assert got["sekitar pukul 23.00 WIB"] == ("TIME", "2017-12-31T23:00")
+    late = found("Rabu (31/12/2015) malam.", dt.date(2015, 1, 2))
+    assert late["Rabu (31/12/2015) malam"] == ("TIME", "2014-12-31TNI")
 
 
 def test_quotation_without_a_day_counts_from_the_last_statement_day() -> None:

@@ -110,6 +110,10 @@ def _weekday_reading(
         # A month typo ("Senin (5/1)" written on 6 February for Monday 5/2; "Senin (27/8)" in
         # a 27 March article): the stated day in the article's own month.
         options += [d for d in (make_date(near.year, near.month, day),) if d]
+    if year and near and year == near.year and literal and abs((literal - near).days) > 180:
+        # "Minggu (31/12/2018)" written on 1 January 2018: the year the writer had not yet
+        # changed (or changed too early), the same day a year before or after.
+        options += [d for y in (year - 1, year + 1) if (d := make_date(y, month, day))]
     if year and near and abs(year - near.year) == 1:
         # A year typo ("Kamis (11/12/2013)" in a 2014 article): the written day in the article's year.
         options += [d for d in (make_date(near.year, month, day),) if d]

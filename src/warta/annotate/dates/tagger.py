@@ -34,8 +34,8 @@ _DAY_VALUE = re.compile(r"\d{4}-\d{2}-\d{2}")
 # "pekan lalu", "dua hari lalu").
 _SPEECH_RELATIVE = frozenset({"offset", "podrel", "relunit", "span"})
 _QUOTES = re.compile('["“”]')
-# A bare time in a later sentence takes the last named day only when that day is this near the
-# reference (days); older days are background ("sejak 22 September lalu"), the time is today's.
+# A bare time with no happening dated before it takes the day of the last statement only when
+# that day is this near the reference (days).
 _ANCHOR_REACH = 7
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)|\n")
 
@@ -94,7 +94,10 @@ def tag(
                 state.speech_day = anchor
             else:
                 state.sentence_day = (anchor, sent)
-                if not in_quote(text, hit.start):
+                # A speaker's counted day ('"Hari ini kita melanjutkan pencarian"') is not the
+                # day being told; a named one ('"... pada Kamis siang hari"') may be.
+                quoted = in_quote(text, hit.start)
+                if state.anchor_named or not quoted:
                     state.event = (anchor, sent, state.anchor_named)
         if status == "ok" and re.match(r"\d{4}", value):
             state.last_value = value
@@ -111,9 +114,11 @@ def tag(
 def _clock_day(
     i: int, hits: Hits, said: list[bool], sent: int, starts: list[int], g: Grammar, state: State, text: str
 ) -> dt.date | None:
-    """The day of a bare time ("pukul 17.30", "menjelang petang"): the date right after it, else
-    the day its sentence names later, else the last day named for a happening (not for a
-    statement, not inside a quotation) when it is recent, else the reference."""
+    """The day of a bare time ("pukul 17.30", "menjelang petang"), first found of: the date right
+    after it; a day named before it in its sentence; a day its sentence names later for a
+    happening; the last day named for a happening (not for a statement, not inside a quotation)
+    when recent; a day its sentence names later for a statement; the reference when a happening
+    was dated otherwise; the last day of a statement when recent; the reference."""
     hit = hits[i]
     day = _day_after(hits[i + 1] if i + 1 < len(hits) else None, hit, g, state, text)
     if day is not None:
@@ -121,25 +126,49 @@ def _clock_day(
     if state.sentence_day is not None and state.sentence_day[1] == sent >= 0:
         return state.sentence_day[0]  # '"... pada Senin (21/8/2017), sekitar pukul 03.00 Wita"'
     event_day, event_sentence, event_named = state.event or (None, -1, True)
-    if sent >= 0 and event_sentence != sent:
-        # "lepas landas pukul 05.35 WIB dan hilang kontak pukul 06.17 WIB, Minggu (28/12)": with
-        # no date before it in its sentence, a time takes the day the sentence names later, but
-        # not a day that dates a statement ('"Sejak pukul 17.30 ...," kata Rina, Senin (27/3)':
-        # the rain fell the day before).
-        end = starts[sent + 1] if sent + 1 < len(starts) else len(text)
-        for j in range(i + 1, len(hits)):
-            if hits[j].start >= end:
-                break
-            if hits[j].kind in _NAMED_DAYS and not said[j]:
-                return _day_of(hits[j], g, state, text)
     ref = state.ref
-    if event_day is None or event_sentence == sent:
-        return event_day or ref
-    # A day only counted ("kemarin") in an earlier sentence, or one long before the reference
-    # ("sejak 22 September lalu"), does not date "pukul 10.14 WIB": that is the article's day.
-    if not event_named or (ref is not None and abs((ref - event_day).days) > _ANCHOR_REACH):
+    if event_day is not None and event_sentence == sent:
+        return event_day
+    # "lepas landas pukul 05.35 WIB dan hilang kontak pukul 06.17 WIB, Minggu (28/12)": with no
+    # date before it in its sentence, a time takes the day the sentence names later.
+    later = _later_days(i, hits, said, sent, starts, text)
+    if later[0] is not None:
+        return _day_of(later[0], g, state, text)
+    # A day only counted ("kemarin") in an earlier sentence does not date "pukul 10.14 WIB".
+    if event_day is not None and event_named:
+        return event_day
+    # A statement's day dates a time of its sentence only when no happening was dated before
+    # ('Banjir pada Minggu (26/3). "Sejak pukul 17.30 ...," kata Rina, Senin (27/3)': Sunday).
+    if later[1] is not None:
+        return _day_of(later[1], g, state, text)
+    if event_day is not None:
         return ref
-    return event_day
+    # With no happening dated, the day of the last statement is the day the news tells ('"...,"
+    # kata Febri, Selasa (19/12). ... Abun keluar sekitar pukul 19.30 WIB'), else the article's.
+    if state.speech_day is not None and _recent(state.speech_day, ref):
+        return state.speech_day
+    return ref
+
+
+def _later_days(
+    i: int, hits: Hits, said: list[bool], sent: int, starts: list[int], text: str
+) -> tuple[Hit | None, Hit | None]:
+    """The first named day after ``hits[i]`` in its sentence that dates a happening, and the
+    first that dates a statement."""
+    found: list[Hit | None] = [None, None]
+    if sent < 0:
+        return None, None
+    end = starts[sent + 1] if sent + 1 < len(starts) else len(text)
+    for j in range(i + 1, len(hits)):
+        if hits[j].start >= end:
+            break
+        if hits[j].kind in _NAMED_DAYS and found[int(said[j])] is None:
+            found[int(said[j])] = hits[j]
+    return found[0], found[1]
+
+
+def _recent(day: dt.date, ref: dt.date | None) -> bool:
+    return ref is None or abs((ref - day).days) <= _ANCHOR_REACH
 
 
 def _quote_day(i: int, hits: Hits, g: Grammar, state: State, text: str) -> dt.date | None:
