@@ -188,3 +188,16 @@ def test_month_with_a_relative_year() -> None:
     assert got["22 Desember tahun lalu"] == ("DATE", "2017-12-22")
     assert found("Laga pada Februari tahun depan.", ref)["Februari tahun depan"] == ("DATE", "2019-02")
     assert found("Sejak Januari tahun ini.", None)["Januari tahun ini"] == ("DATE", "XXXX-01")
+
+
+def test_day_of_an_event_named_by_the_date_after_it() -> None:
+    ref = dt.date(2015, 1, 3)
+    got = found("Pada hari kedua pencarian, Senin (29/12), tim menyisir Laut Jawa.", ref)
+    assert got["hari kedua"] == ("DATE", "2014-12-29")
+    got = found("Hingga hari ketujuh pencarian, tim menemukan jenazah.", ref)
+    assert got["hari ketujuh"] == ("DATE", "2015-01-03")
+
+
+def test_clock_then_this_morning_is_one_time() -> None:
+    got = found("Basarnas mengerahkan kapal sejak pukul 06.00 WIB tadi pagi.", dt.date(2015, 1, 3))
+    assert got == {"pukul 06.00 WIB tadi pagi": ("TIME", "2015-01-03T06:00")}

@@ -150,7 +150,9 @@ def grammar(language: str) -> Grammar:
         rf"(?P<podrel>{pod}\s+(?:{_alt(mods_this)})|(?:{this_or_later})\s+{pod})",
         # pukul 06.18 WIB, 10:30 a.m.
         # "sekitar pukul 05.00 WIB pagi tadi"
-        rf"(?P<clock>(?P<capprox>{approx})(?:{clock}|{clock_loose})(?:\s+{pod}(?:\s+(?:{_alt(mods_this)}))?)?)",
+        # "pukul 06.00 WIB tadi pagi"
+        rf"(?P<clock>(?P<capprox>{approx})(?:{clock}|{clock_loose})"
+        rf"(?:\s+{pod}(?:\s+(?:{_alt(mods_this)}))?|\s+(?:{_alt(mods_this)})\s+{pod})?)",
         # tiga hari lalu, dua hari kemudian, sehari sebelumnya, 10 hari, setahun, beberapa hari
         # "2 x 24 jam": a multiplied amount (a common way to give a deadline)
         rf"(?P<span>{approx}(?:{mult}(?P<n>{num}|{_alt(w.get('vague', []))})\s+(?P<unit3>{unit})|{one_unit})"

@@ -138,6 +138,9 @@ def normalize(hit: Hit, g: Grammar, st: State, text: str, sent: int) -> Found | 
     if kind == "nthday":
         # The story's Nth day is not known here; news reports "hari ketiga pencarian" on that
         # day, so the publication date is the best reading (the note says so).
+        # "hari kedua pencarian, Senin (29/12)": the date right after it names that day.
+        if st.clock_day is not None:
+            return "DATE", st.clock_day.isoformat(), "ok", None, None, None
         if ref is None:
             return "DATE", "XXXX-XX-XX", "unresolved", None, None, None
         return (

@@ -27,6 +27,8 @@ from .values import State
 # sebelumnya", "pukul 7:55 WIB, Jumat (5/12/2014)"): a comma and spaces; a word there
 # ("tengah hari, setelah sehari sebelumnya") starts another happening.
 _TIME_DATE_GAP = re.compile(r"[ \t]*,?[ \t]*")
+# "hari kedua pencarian, Senin (29/12)": the day of an event, its noun, then the date.
+_NTH_DATE_GAP = re.compile(r"(?:[ \t]+\w+)?[ \t]*,[ \t]*|[ \t]*\(?")
 # Shapes that name their day (a written date, a weekday) rather than count it from another.
 _NAMED_DAYS = frozenset({"wdnum", "dmy", "mdy", "numdate", "iso", "paren", "weekday"})
 _DAY_VALUE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -73,6 +75,10 @@ def tag(
                 # A day only counted ("kemarin", "sehari sebelumnya") in an earlier sentence does
                 # not date "pukul 10.14 WIB": that is the article's day; a named day does.
                 state.anchor = reference
+        elif hit.kind == "nthday":
+            nxt = hits[i + 1] if i + 1 < len(hits) else None
+            if nxt and nxt.kind in _NAMED_DAYS and _NTH_DATE_GAP.fullmatch(text, hit.end, nxt.start):
+                state.clock_day = _day_of(nxt, g, state, text)
         state.sentence = sent
         said_on = _quote_day(i, hits, g, state, text) if hit.kind in _SPEECH_RELATIVE else None
         if said_on is not None:
