@@ -71,7 +71,7 @@ SCHEMAS: dict[str, dict[str, tuple[str, bool]]] = {
             "past_words", "past_word_leads", "bare_parts_of_day",
             "next_tails", "not_durations", "and_words", "document_number",
             "period_words", "signalled_parts_of_day", "part_of_day_signals", "previous_night",
-            "later_today", "last_night", "night_duration_leads")},
+            "later_today", "last_night", "night_duration_leads", "half")},
         "one_prefix": ("str", False),
     },
     # Named entities (issue 6): lower-case cue words used as tagger features and by the merger.

@@ -201,3 +201,10 @@ def test_day_of_an_event_named_by_the_date_after_it() -> None:
 def test_clock_then_this_morning_is_one_time() -> None:
     got = found("Basarnas mengerahkan kapal sejak pukul 06.00 WIB tadi pagi.", dt.date(2015, 1, 3))
     assert got == {"pukul 06.00 WIB tadi pagi": ("TIME", "2015-01-03T06:00")}
+
+
+def test_and_a_half() -> None:
+    ref = dt.date(2017, 1, 1)
+    assert found("Divonis satu setengah tahun.", ref)["satu setengah tahun"] == ("DURATION", "P1.5Y")
+    assert found("Rapat berlangsung 2 setengah jam.", ref)["2 setengah jam"] == ("DURATION", "PT2.5H")
+    assert found("Kontrak setengah tahun.", ref)["setengah tahun"] == ("DURATION", "P6M")

@@ -86,6 +86,7 @@ def grammar(language: str) -> Grammar:
     mods_last, mods_next, mods_this = w.get("last", []), w.get("next", []), w.get("this", [])
     mods = _alt([*mods_last, *mods_next, *mods_this])
     this_or_later = _alt([*mods_this, *w.get("later_today", [])])
+    half = _alt(w.get("half", []))
     year_rel = rf"\s+(?:{_alt(w.get('year_word', []))})\s+(?P<yrel>{mods})"
     week_words = _alt([k for k, v in w.get("units", {}).items() if v == "W"])
     week_rel = (
@@ -155,7 +156,9 @@ def grammar(language: str) -> Grammar:
         rf"(?:\s+{pod}(?:\s+(?:{_alt(mods_this)}))?|\s+(?:{_alt(mods_this)})\s+{pod})?)",
         # tiga hari lalu, dua hari kemudian, sehari sebelumnya, 10 hari, setahun, beberapa hari
         # "2 x 24 jam": a multiplied amount (a common way to give a deadline)
-        rf"(?P<span>{approx}(?:{mult}(?P<n>{num}|{_alt(w.get('vague', []))})\s+(?P<unit3>{unit})|{one_unit})"
+        # "satu setengah tahun": and a half
+        rf"(?P<span>{approx}(?:{mult}(?P<n>{num}|{_alt(w.get('vague', []))})(?:\s+(?P<half>{half}))?"
+        rf"\s+(?P<unit3>{unit})|{one_unit})"
         rf"(?:\s+(?P<dir>{_alt([*w.get('ago', []), *w.get('later', []), *w.get('duration_tails', [])])}))?)",
         # "satu tahun enam bulan", "9 tahun dan 6 bulan", "2 jam 30 menit" (units checked later)
         rf"(?P<span2>{approx}(?P<n>{num})\s+(?P<unit3>{unit})\s+(?:(?:{_alt(w.get('and_words', []))})\s+)?"

@@ -136,6 +136,8 @@ def of_span(hit: Hit, g: Grammar, st: State) -> Found | None:
         amount = _amount(gd["n"], g)
         if amount is not None and gd.get("mult"):
             amount *= int(gd["mult"])
+        if amount is not None and gd.get("half"):
+            amount += 0.5
         unit = g.lookup("units", gd["unit3"])
     if unit is None:
         return None
