@@ -62,7 +62,7 @@ SCHEMAS: dict[str, dict[str, tuple[str, bool]]] = {
         **{k: ("dict[str,int]", False) for k in ("day_offsets", "numbers", "ordinals", "anaphoric_offsets")},
         **{k: ("dict[str,str]", False) for k in (
             "units", "vague_durations", "edges", "parts_of_day", "zones", "seasons", "vague_dates",
-            "holidays")},
+            "holidays", "set_words")},
         **{k: ("list[str]", False) for k in (
             "present", "anaphoric", "vague", "ago", "later", "this", "last", "next", "day_word",
             "month_word", "year_word", "date_word", "time_word", "approx", "weekend", "every",
@@ -70,7 +70,8 @@ SCHEMAS: dict[str, dict[str, tuple[str, bool]]] = {
             "duration_tails", "count_context", "day_ordinals", "clause_links", "place_before_day",
             "past_words", "past_word_leads", "bare_parts_of_day",
             "next_tails", "not_durations", "and_words", "document_number",
-            "period_words")},
+            "period_words", "signalled_parts_of_day", "part_of_day_signals", "previous_night",
+            "later_today", "last_night", "night_duration_leads", "half")},
         "one_prefix": ("str", False),
     },
     # Named entities (issue 6): lower-case cue words used as tagger features and by the merger.

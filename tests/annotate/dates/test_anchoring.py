@@ -127,7 +127,9 @@ def test_date_word_with_a_day_only() -> None:
 
 
 def test_part_of_day_with_this_is_a_time() -> None:
-    assert values("Tim bergerak tadi malam.") == {"tadi malam": "2014-12-16TNI"}
+    # "tadi malam" said in the day is last night (TimeML "last night": the day before)
+    assert values("Tim bergerak tadi malam.") == {"tadi malam": "2014-12-15TNI"}
+    assert values("Tim bergerak malam ini.") == {"malam ini": "2014-12-16TNI"}
 
 
 def test_time_takes_the_day_its_sentence_names_later() -> None:

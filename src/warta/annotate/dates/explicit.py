@@ -25,6 +25,8 @@ def explicit(hit: Hit, g: Grammar, st: State, text: str) -> Found | None:
     elif kind in ("dmy", "mdy"):
         day, month = int(gd["day"]), g.months[gd["mon"].lower().rstrip(".")]
         year = int(gd["year"]) if gd.get("year") else None
+        if gd.get("yrel") and st.ref is not None:  # "22 Desember tahun lalu"
+            year = st.ref.year + rel_shift(gd["yrel"], g)
     elif kind == "numdate":
         day, month, year = int(gd["d2"]), int(gd["m2"]), int(gd["y2"])
     elif kind == "iso":
@@ -74,7 +76,8 @@ def explicit(hit: Hit, g: Grammar, st: State, text: str) -> Found | None:
             return "DATE", f"XXXX-{month:02d}-{day:02d}", "unresolved", None, None, None
         return None
     # "Rabu dini hari (21/9)": the part of the day may stand before the date
-    tp, zone = time_part(f"{gd.get('wpod') or ''} {gd.get('tail') or ''}", g)
+    # "pukul 21.30 WIB Jumat (12/1)": or a time right before the weekday
+    tp, zone = time_part(f"{gd.get('lead') or ''} {gd.get('wpod') or ''} {gd.get('tail') or ''}", g)
     value = chosen.isoformat() + tp
     return ("TIME" if tp else "DATE"), value, status, note, zone, chosen
 
@@ -107,6 +110,10 @@ def _weekday_reading(
         # A month typo ("Senin (5/1)" written on 6 February for Monday 5/2; "Senin (27/8)" in
         # a 27 March article): the stated day in the article's own month.
         options += [d for d in (make_date(near.year, near.month, day),) if d]
+    if year and near and year == near.year and literal and abs((literal - near).days) > 180:
+        # "Minggu (31/12/2018)" written on 1 January 2018: the year the writer had not yet
+        # changed (or changed too early), the same day a year before or after.
+        options += [d for y in (year - 1, year + 1) if (d := make_date(y, month, day))]
     if year and near and abs(year - near.year) == 1:
         # A year typo ("Kamis (11/12/2013)" in a 2014 article): the written day in the article's year.
         options += [d for d in (make_date(near.year, month, day),) if d]

@@ -81,9 +81,18 @@ def grammar(language: str) -> Grammar:
     pod_words = _alt(w.get("parts_of_day", {}))
     pod = rf"(?:{pod_words})"
     # A time or part of day after a date: parsed again from the matched text by the normalizer.
+    approx = rf"(?:(?:{_alt(w.get('approx', []))})\s+)?"
     tail = rf"(?P<tail>\s*,?\s*(?:{clock}|{clock_loose})(?:\s+{pod})?|\s+{pod}(?:\s*,?\s*{clock}|{zone})?)?"
     mods_last, mods_next, mods_this = w.get("last", []), w.get("next", []), w.get("this", [])
     mods = _alt([*mods_last, *mods_next, *mods_this])
+    this_or_later = _alt([*mods_this, *w.get("later_today", [])])
+    half = _alt(w.get("half", []))
+    year_rel = rf"\s+(?:{_alt(w.get('year_word', []))})\s+(?P<yrel>{mods})"
+    week_words = _alt([k for k, v in w.get("units", {}).items() if v == "W"])
+    week_rel = (
+        rf"(?:\s+(?:(?:{_alt(w.get('edges', {}))})\s+)?(?:{week_words})\s+"
+        rf"(?P<wrel>{_alt([*mods_last, *mods_next, *mods_this])}))?"
+    )
     ordinals = _alt(w.get("ordinals", {}))
     # After a name or date the "next" words include those that never stand before a unit.
     rel = rf"(?:\s+(?P<rel>{_alt([*mods_last, *mods_next, *mods_this, *w.get('next_tails', [])])}))"
@@ -99,7 +108,6 @@ def grammar(language: str) -> Grammar:
     monthw = _alt(w.get("month_word", []))
     yearw = _alt(w.get("year_word", []))
     edge = rf"(?:(?P<edge>{_alt(w.get('edges', {}))})\s+)?"
-    approx = rf"(?:(?:{_alt(w.get('approx', []))})\s+)?"
     one = w.get("one_prefix", "")
     one_unit = rf"(?P<one>{re.escape(one)}(?:{unit}))" if one else "(?!)"
     wd_head = rf"(?:(?:{dayw})\s+)?{wd_any}\s*,?\s*"
@@ -113,9 +121,10 @@ def grammar(language: str) -> Grammar:
     mult = r"(?:(?P<mult>\d{1,2})\s*[x×]\s*)?"
     shapes = [
         # Kamis (13/1/2022), Kamis (13/1), Kamis, 13/01/22 [pukul 10.00 WIB | pagi]
-        rf"(?P<wdnum>{wd_head_mod}\(?\s*(?P<d>\d{{1,2}})\s*[/.-]\s*(?P<m>\d{{1,2}})(?:\s*[/.-]\s*(?P<y>\d{{4}}|\d{{2}}))?\s*\)?{tail}{rel}?)",
+        # "pukul 21.30 WIB Jumat (12/1)", "pukul 03.00 Sabtu (13/1) dinihari": a time right before it
+        rf"(?P<wdnum>(?:(?P<lead>{approx}(?:{clock}|{clock_loose}))\s+)?{wd_head_mod}\(?\s*(?P<d>\d{{1,2}})\s*[/.-]\s*(?P<m>\d{{1,2}})(?:\s*[/.-]\s*(?P<y>\d{{4}}|\d{{2}}))?\s*\)?{tail}{rel}?)",
         # [Kamis,] [tanggal] 13 Januari [2022] | January 13[, 2022]
-        rf"(?P<dmy>(?:{wd_head}\(?\s*)?(?:(?:{datew})\s+)?{day}\s*{mon_any}\.?(?:\s*,?\s*{year})?\s*\)?{tail}{rel}?)",
+        rf"(?P<dmy>(?:{wd_head}\(?\s*)?(?:(?:{datew})\s+)?{day}\s*{mon_any}\.?(?:\s*,?\s*{year}|{year_rel})?\s*\)?{tail}{rel}?)",
         rf"(?P<mdy>(?:{wd_head})?{mon_any}\.?\s+{day}(?:(?:\s*,\s*|\s+){year})?{tail}{rel}?)",
         # 13/1/2022, 13-01-22, 2022-01-13 (no weekday)
         r"(?P<numdate>(?<![\d/.])(?P<d2>\d{1,2})(?P<sep>[/.-])(?P<m2>\d{1,2})(?P=sep)(?P<y2>\d{4}|\d{2})(?![\d/]))",
@@ -126,29 +135,39 @@ def grammar(language: str) -> Grammar:
         # (13/1): only inside parentheses, elsewhere "2/3" is a fraction or a score
         r"(?P<paren>(?:(?<=\()|(?<=\(\s))\s*(?P<d4>\d{1,2})/(?P<m4>\d{1,2})\s*(?=\)))",
         # awal Januari, bulan Maret lalu, Januari 2015, May 2021
-        rf"(?P<month>{edge}(?:(?:{monthw})\s+)?(?:{rel_pre})?{mon}(?:\s*,?\s*{year})?{rel}?)",
+        # "Januari tahun ini", "22 Desember tahun lalu": the year named by a relative word
+        rf"(?P<month>{edge}(?:(?:{monthw})\s+)?(?:{rel_pre})?{mon}(?:\s*,?\s*{year}|{year_rel})?{rel}?)",
         # hari Kamis, Kamis lalu, Senin depan, Minggu pagi, last Monday, Friday morning
         # "Jumat pagi ini", "Senin malam kemarin", "Sabtu pagi lalu"; "(Minggu WIB)"
-        rf"(?P<weekday>(?:(?:{dayw})\s+)?(?:{rel_pre})?{wd}{rel}?(?:\s*{zone_word}(?!\w)|{tail})"
+        # "Senin pekan depan", "Sabtu akhir pekan ini": the day of that name in that week
+        rf"(?P<weekday>(?:(?:{dayw})\s+)?(?:{rel_pre})?{wd}{week_rel}{rel}?(?:\s*{zone_word}(?!\w)|{tail})"
         rf"(?:[ \t]+(?P<rel2>{mods}))?)",
         # kemarin, hari ini, besok, kemarin sore, yesterday morning
         # "kemarin (19/11)": the date in brackets restates the day, one expression
         rf"(?P<offset>(?P<off>{_alt(w.get('day_offsets', {}))})(?P<tail>\s+{pod})?"
         r"(?:\s*\(\s*\d{1,2}/\d{1,2}(?:/\d{2,4})?\s*\))?)",
         # pagi ini / this morning
-        rf"(?P<podrel>{pod}\s+(?:{_alt(mods_this)})|(?:{_alt(mods_this)})\s+{pod})",
+        # "nanti sore": later the same day
+        rf"(?P<podrel>{pod}\s+(?:{_alt(mods_this)})|(?:{this_or_later})\s+{pod})",
         # pukul 06.18 WIB, 10:30 a.m.
-        rf"(?P<clock>(?P<capprox>{approx})(?:{clock}|{clock_loose})(?:\s+{pod})?)",
+        # "sekitar pukul 05.00 WIB pagi tadi"
+        # "pukul 06.00 WIB tadi pagi"
+        rf"(?P<clock>(?P<capprox>{approx})(?:{clock}|{clock_loose})"
+        rf"(?:\s+{pod}(?:\s+(?:{_alt(mods_this)}))?|\s+(?:{_alt(mods_this)})\s+{pod})?)",
         # tiga hari lalu, dua hari kemudian, sehari sebelumnya, 10 hari, setahun, beberapa hari
         # "2 x 24 jam": a multiplied amount (a common way to give a deadline)
-        rf"(?P<span>{approx}(?:{mult}(?P<n>{num}|{_alt(w.get('vague', []))})\s+(?P<unit3>{unit})|{one_unit})"
+        # "satu setengah tahun": and a half
+        rf"(?P<span>{approx}(?:{mult}(?P<n>{num}|{_alt(w.get('vague', []))})(?:\s+(?P<half>{half}))?"
+        rf"\s+(?P<unit3>{unit})|{one_unit})"
         rf"(?:\s+(?P<dir>{_alt([*w.get('ago', []), *w.get('later', []), *w.get('duration_tails', [])])}))?)",
         # "satu tahun enam bulan", "9 tahun dan 6 bulan", "2 jam 30 menit" (units checked later)
         rf"(?P<span2>{approx}(?P<n>{num})\s+(?P<unit3>{unit})\s+(?:(?:{_alt(w.get('and_words', []))})\s+)?"
         rf"(?P<n2>{num})\s+(?P<unit5>{unit}))",
         rf"(?P<vdur>{_alt(w.get('vague_durations', {}))})",
         rf"(?P<every>(?:{_alt(w.get('every', []))})\s+"
-        rf"(?:(?:(?P<en>\d{{1,3}}|{_alt(w.get('numbers', {}))})\s+)?(?P<eunit>{unit})|{wd}))",
+        rf"(?:(?:(?P<en>\d{{1,3}}|{_alt(w.get('numbers', {}))})\s+)?(?P<eunit>{unit})(?:nya)?|{wd}"
+        rf"|(?P<eday>[0-3]?\d)\s+(?P<emon>{_alt(full_months)})))",
+        rf"(?P<setword>{_alt(w.get('set_words', {}))})",
         rf"(?P<quarter>(?:{_alt(w.get('quarter', []))})\s+(?P<q>IV|III|II|I|[1-4]|{ordinals})"
         rf"(?:(?:\s+|\s*-\s*)(?:(?:{yearw})\s+)?{year}"
         rf"|\s+(?:{yearw})\s+(?P<qrel>{mods}))?)",
@@ -203,7 +222,7 @@ def _firsts(w: dict[str, Any], months: dict[str, int], weekdays: dict[str, int])
     one = g("one_prefix", "")
     ones = {one + u for u in units} if one else set()
     table: dict[str, set[str]] = {
-        "wdnum": day | wds,
+        "wdnum": day | wds | _first_words(g("approx", []), g("time_word", [])) | num,
         "dmy": day | wds | _first_words(g("date_word", [])) | num,
         "mdy": day | wds | mons,
         "numdate": num,
@@ -214,12 +233,13 @@ def _firsts(w: dict[str, Any], months: dict[str, int], weekdays: dict[str, int])
         "month": edges | _first_words(g("month_word", [])) | rel | mons,
         "weekday": day | rel | wds,
         "offset": _first_words(g("day_offsets", {})),
-        "podrel": _first_words(g("parts_of_day", {})) | rel,
+        "podrel": _first_words(g("parts_of_day", {}), g("later_today", [])) | rel,
         "clock": _first_words(g("approx", []), g("time_word", [])) | num,
         "span": _first_words(g("approx", []), g("numbers", {}), g("vague", [])) | ones | num,
         "span2": _first_words(g("approx", []), g("numbers", {})) | num,
         "vdur": _first_words(g("vague_durations", {})),
         "every": _first_words(g("every", [])),
+        "setword": _first_words(g("set_words", {})),
         "quarter": _first_words(g("quarter", [])),
         "season": edges | _first_words(g("seasons", {})),
         "vdate": _first_words(g("vague_dates", {})),

@@ -3,14 +3,23 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from .explicit import explicit
 from .grammar import Grammar
 from .recognize import Hit
 from .relative import of_compound, of_dayonly, of_month, of_relunit, of_span, of_weekday
-from .values import Found, State, nearest_year, rel_shift, time_part, week
+from .values import Found, State, nearest_year, night_shift, rel_shift, time_part, week
 
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
+
+
+def _is_last_night(hit: Hit, g: Grammar, text: str) -> bool:
+    """ "semalam" meaning last night, not one night ("dalam semalam")."""
+    if " ".join(hit.m.group().lower().split()) not in g.words.get("last_night", []):
+        return False
+    before = re.findall(r"[\w'’-]+", text[max(0, hit.start - 20) : hit.start])
+    return not before or before[-1].lower() not in g.words.get("night_duration_leads", [])
 
 
 def normalize(hit: Hit, g: Grammar, st: State, text: str, sent: int) -> Found | None:
@@ -40,7 +49,8 @@ def normalize(hit: Hit, g: Grammar, st: State, text: str, sent: int) -> Found | 
         tp, zone = time_part(hit.m.group(), g)
         if ref is None:
             return "TIME", "PRESENT_REF", "unresolved", None, zone, None
-        return "TIME", ref.isoformat() + tp, "ok", None, zone, None
+        when = ref + dt.timedelta(days=night_shift(hit.m.group(), g))
+        return "TIME", when.isoformat() + tp, "ok", None, zone, None
     if kind == "pastword":
         return "DATE", "PAST_REF", "ok", None, None, None
     if kind in ("clock", "pod"):
@@ -59,12 +69,22 @@ def normalize(hit: Hit, g: Grammar, st: State, text: str, sent: int) -> Found | 
     if kind == "relunit":
         return of_relunit(hit, g, st)
     if kind == "span":
+        if _is_last_night(hit, g, text):
+            if ref is None:
+                return "TIME", "PAST_REF", "unresolved", None, None, None
+            night = ref - dt.timedelta(days=1)
+            return "TIME", f"{night.isoformat()}TNI", "ok", None, None, night
         return of_span(hit, g, st)
     if kind == "span2":
         return of_compound(hit, g)
     if kind == "vdur":
         return "DURATION", g.lookup("vague_durations", hit.m.group()) or "PXX", "ok", None, None, None
+    if kind == "setword":
+        return "SET", g.lookup("set_words", hit.m.group()) or "PXX", "ok", None, None, None
     if kind == "every":
+        if gd.get("emon"):  # "setiap 24 Desember": that day every year
+            mmdd = f"{g.months[gd['emon'].lower()]:02d}-{int(gd['eday']):02d}"
+            return "SET", f"XXXX-{mmdd}", "ok", None, None, None
         if gd.get("eunit"):
             u = g.lookup("units", gd["eunit"])
             # "setiap 5 menit": every five minutes
@@ -118,6 +138,9 @@ def normalize(hit: Hit, g: Grammar, st: State, text: str, sent: int) -> Found | 
     if kind == "nthday":
         # The story's Nth day is not known here; news reports "hari ketiga pencarian" on that
         # day, so the publication date is the best reading (the note says so).
+        # "hari kedua pencarian, Senin (29/12)": the date right after it names that day.
+        if st.clock_day is not None:
+            return "DATE", st.clock_day.isoformat(), "ok", None, None, None
         if ref is None:
             return "DATE", "XXXX-XX-XX", "unresolved", None, None, None
         return (

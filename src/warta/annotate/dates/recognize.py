@@ -131,6 +131,10 @@ def _plausible(kind: str, m: re.Match[str], g: Grammar, text: str) -> bool:
         # A recent year followed by a word ("anggaran 2015 akan", "APBN-P 2014 hingga") is a
         # year too, unless a quantity word stands before it ("sebanyak 2015 ...").
         return 1950 <= int(gd["year"]) <= 2035 and before not in w.get("count_context", [])
+    if kind == "pod" and " ".join(m.group().lower().split()) in w.get("signalled_parts_of_day", []):
+        # "sejak siang hingga sore", "menjelang malam": a bare "pagi"/"malam" only after a signal
+        before, _ = _words_around(text, m.start(), m.end())
+        return before in w.get("part_of_day_signals", [])
     if kind == "anaphor":
         # "dalam jangka waktu itu" is "within that period", not a time
         before, _ = _words_around(text, m.start(), m.end())

@@ -15,6 +15,7 @@ from .values import (
     future_context,
     larger_unit,
     nearest_year,
+    night_shift,
     rel_shift,
     time_part,
     week,
@@ -32,6 +33,11 @@ def of_weekday(hit: Hit, g: Grammar, st: State, text: str) -> Found | None:
     kind = "TIME" if tp else "DATE"
     if ref is None:
         return kind, f"XXXX-WXX-{wd + 1}", "unresolved", None, zone, None
+    if gd.get("wrel"):
+        # "Senin pekan depan": Monday of next week; "Kamis pekan lalu": Thursday of last week
+        monday = ref - dt.timedelta(days=ref.weekday()) + dt.timedelta(weeks=rel_shift(gd["wrel"], g))
+        d = monday + dt.timedelta(days=wd)
+        return kind, d.isoformat() + tp, "ok", None, zone, d
     shift = rel_shift(gd.get("rel") or gd.get("relp") or gd.get("rel2"), g)
     back = (ref.weekday() - wd) % 7
     if shift < 0:
@@ -59,6 +65,8 @@ def of_month(hit: Hit, g: Grammar, st: State, text: str) -> Found | None:
     ref = st.ref
     if ref is None:
         return "DATE", f"XXXX-{month:02d}", "unresolved", None, None, None
+    if gd.get("yrel"):  # "Januari tahun ini"
+        return "DATE", f"{ref.year + rel_shift(gd['yrel'], g)}-{month:02d}", "ok", None, None, None
     shift = rel_shift(gd.get("rel") or gd.get("relp"), g)
     year = ref.year
     if shift < 0 and month >= ref.month:
@@ -87,9 +95,9 @@ def of_relunit(hit: Hit, g: Grammar, st: State) -> Found | None:
         value = "PAST_REF" if shift < 0 else "FUTURE_REF" if shift > 0 else "PRESENT_REF"
         return "DATE", value, "unresolved", None, None, None
     if unit == "D":
-        d = ref + dt.timedelta(days=shift)
         unit_word = gd.get("unit") or gd.get("unit2") or ""
         code = g.lookup("parts_of_day", unit_word)
+        d = ref + dt.timedelta(days=shift + (night_shift(hit.m.group(), g) if code else 0))
         if code:  # "tadi malam", "malam ini": a part of the day, a time
             return "TIME", f"{d.isoformat()}T{code}", "ok", None, None, d
         return "DATE", d.isoformat(), "ok", None, None, d
@@ -128,6 +136,8 @@ def of_span(hit: Hit, g: Grammar, st: State) -> Found | None:
         amount = _amount(gd["n"], g)
         if amount is not None and gd.get("mult"):
             amount *= int(gd["mult"])
+        if amount is not None and gd.get("half"):
+            amount += 0.5
         unit = g.lookup("units", gd["unit3"])
     if unit is None:
         return None
@@ -143,6 +153,10 @@ def of_span(hit: Hit, g: Grammar, st: State) -> Found | None:
         if unit == "WINDU" and amount is not None:
             n_txt = str(int(amount * 8))
         return "DURATION", f"P{n_txt}{code}", "ok", None, None, None
+    if unit in ("H", "MIN", "S"):
+        # "empat menit kemudian": the clock it points to is not known, the amount is (TIMEX3
+        # DURATION; "later" is a signal).
+        return "DURATION", f"PT{n_txt}{'M' if unit == 'MIN' else unit}", "ok", None, None, None
     chained = direction in g.words.get("chained", [])
     back = direction in g.words.get("ago", [])
     base = st.anchor if chained else st.ref

@@ -20,12 +20,15 @@ from ...model import Sentence, TimeExpression
 from .grammar import Grammar, grammar
 from .normalize import normalize
 from .recognize import Hit, Hits, candidates, recognize, select_hits
+from .said import in_quote, is_attribution, speech_words
 from .values import State
 
 # What may stand between a time and the date it belongs to ("pukul 05.30 WIB, sehari
 # sebelumnya", "pukul 7:55 WIB, Jumat (5/12/2014)"): a comma and spaces; a word there
 # ("tengah hari, setelah sehari sebelumnya") starts another happening.
 _TIME_DATE_GAP = re.compile(r"[ \t]*,?[ \t]*")
+# "hari kedua pencarian, Senin (29/12)": the day of an event, its noun, then the date.
+_NTH_DATE_GAP = re.compile(r"(?:[ \t]+\w+)?[ \t]*,[ \t]*|[ \t]*\(?")
 # Shapes that name their day (a written date, a weekday) rather than count it from another.
 _NAMED_DAYS = frozenset({"wdnum", "dmy", "mdy", "numdate", "iso", "paren", "weekday"})
 _DAY_VALUE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -33,6 +36,9 @@ _DAY_VALUE = re.compile(r"\d{4}-\d{2}-\d{2}")
 # "pekan lalu", "dua hari lalu").
 _SPEECH_RELATIVE = frozenset({"offset", "podrel", "relunit", "span"})
 _QUOTES = re.compile('["“”]')
+# A bare time with no happening dated before it takes the day of the last statement only when
+# that day is this near the reference (days).
+_ANCHOR_REACH = 7
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)|\n")
 
 __all__ = ["Hits", "recognize", "tag"]
@@ -56,24 +62,23 @@ def tag(
     if hits is None:
         hits = select_hits(candidates(text, g))
     starts = [s.start for s in sentences]
+    verbs = speech_words(g.language)
+    said = [_said_on(h, text, sentences, starts, verbs) for h in hits]
     state = State(reference, reference)
     out: list[TimeExpression] = []
     for i, hit in enumerate(hits):
         sent = bisect.bisect_right(starts, hit.start) - 1 if starts else -1
         state.clock_day = None
         if hit.kind in ("clock", "pod"):
-            state.clock_day = _day_after(hits[i + 1] if i + 1 < len(hits) else None, hit, g, state, text)
-            if state.clock_day is None and sent >= 0 and state.anchor_sentence != sent:
-                # "lepas landas pukul 05.35 WIB dan hilang kontak pukul 06.17 WIB, Minggu
-                # (28/12)": with no date before it in its sentence, a time takes the day the
-                # sentence names later.
-                end = starts[sent + 1] if sent + 1 < len(starts) else len(text)
-                later = [h for h in hits[i + 1 :] if h.start < end and h.kind in _NAMED_DAYS][:1]
-                state.clock_day = _day_of(later[0], g, state, text) if later else None
+            state.clock_day = _clock_day(i, hits, said, sent, starts, g, state, text)
             if not state.anchor_named and state.anchor_sentence != sent:
                 # A day only counted ("kemarin", "sehari sebelumnya") in an earlier sentence does
                 # not date "pukul 10.14 WIB": that is the article's day; a named day does.
                 state.anchor = reference
+        elif hit.kind == "nthday":
+            nxt = hits[i + 1] if i + 1 < len(hits) else None
+            if nxt and nxt.kind in _NAMED_DAYS and _NTH_DATE_GAP.fullmatch(text, hit.end, nxt.start):
+                state.clock_day = _day_of(nxt, g, state, text)
         state.sentence = sent
         said_on = _quote_day(i, hits, g, state, text) if hit.kind in _SPEECH_RELATIVE else None
         if said_on is not None:
@@ -90,6 +95,16 @@ def tag(
         if anchor is not None:
             state.anchor, state.anchor_sentence = anchor, sent
             state.anchor_named = hit.kind in _NAMED_DAYS
+            if said[i]:
+                # The day of a statement dates the speaker's "hari ini", not the happening.
+                state.speech_day = anchor
+            else:
+                state.sentence_day = (anchor, sent)
+                # A speaker's counted day ('"Hari ini kita melanjutkan pencarian"') is not the
+                # day being told; a named one ('"... pada Kamis siang hari"') may be.
+                quoted = in_quote(text, hit.start)
+                if state.anchor_named or not quoted:
+                    state.event = (anchor, sent, state.anchor_named)
         if status == "ok" and re.match(r"\d{4}", value):
             state.last_value = value
             if _DAY_VALUE.match(value):
@@ -102,13 +117,72 @@ def tag(
     return out
 
 
+def _clock_day(
+    i: int, hits: Hits, said: list[bool], sent: int, starts: list[int], g: Grammar, state: State, text: str
+) -> dt.date | None:
+    """The day of a bare time ("pukul 17.30", "menjelang petang"), first found of: the date right
+    after it; a day named before it in its sentence; a day its sentence names later for a
+    happening; the last day named for a happening (not for a statement, not inside a quotation)
+    when recent; a day its sentence names later for a statement; the reference when a happening
+    was dated otherwise; the last day of a statement when recent; the reference."""
+    hit = hits[i]
+    day = _day_after(hits[i + 1] if i + 1 < len(hits) else None, hit, g, state, text)
+    if day is not None:
+        return day
+    if state.sentence_day is not None and state.sentence_day[1] == sent >= 0:
+        return state.sentence_day[0]  # '"... pada Senin (21/8/2017), sekitar pukul 03.00 Wita"'
+    event_day, event_sentence, event_named = state.event or (None, -1, True)
+    ref = state.ref
+    if event_day is not None and event_sentence == sent:
+        return event_day
+    # "lepas landas pukul 05.35 WIB dan hilang kontak pukul 06.17 WIB, Minggu (28/12)": with no
+    # date before it in its sentence, a time takes the day the sentence names later.
+    later = _later_days(i, hits, said, sent, starts, text)
+    if later[0] is not None:
+        return _day_of(later[0], g, state, text)
+    # A day only counted ("kemarin") in an earlier sentence does not date "pukul 10.14 WIB".
+    if event_day is not None and event_named:
+        return event_day
+    # A statement's day dates a time of its sentence only when no happening was dated before
+    # ('Banjir pada Minggu (26/3). "Sejak pukul 17.30 ...," kata Rina, Senin (27/3)': Sunday).
+    if later[1] is not None:
+        return _day_of(later[1], g, state, text)
+    if event_day is not None:
+        return ref
+    # With no happening dated, the day of the last statement is the day the news tells ('"...,"
+    # kata Febri, Selasa (19/12). ... Abun keluar sekitar pukul 19.30 WIB'), else the article's.
+    if state.speech_day is not None and _recent(state.speech_day, ref):
+        return state.speech_day
+    return ref
+
+
+def _later_days(
+    i: int, hits: Hits, said: list[bool], sent: int, starts: list[int], text: str
+) -> tuple[Hit | None, Hit | None]:
+    """The first named day after ``hits[i]`` in its sentence that dates a happening, and the
+    first that dates a statement."""
+    found: list[Hit | None] = [None, None]
+    if sent < 0:
+        return None, None
+    end = starts[sent + 1] if sent + 1 < len(starts) else len(text)
+    for j in range(i + 1, len(hits)):
+        if hits[j].start >= end:
+            break
+        if hits[j].kind in _NAMED_DAYS and found[int(said[j])] is None:
+            found[int(said[j])] = hits[j]
+    return found[0], found[1]
+
+
+def _recent(day: dt.date, ref: dt.date | None) -> bool:
+    return ref is None or abs((ref - day).days) <= _ANCHOR_REACH
+
+
 def _quote_day(i: int, hits: Hits, g: Grammar, state: State, text: str) -> dt.date | None:
     """The day a quotation was said when ``hits[i]`` stands inside one and the attribution
     after it names a day other than the reference ('"...," kata Firman kemarin.')."""
     hit = hits[i]
-    para_start = max(text.rfind("\n", 0, hit.start) + 1, 0)
-    if len(_QUOTES.findall(text, para_start, hit.start)) % 2 == 0:
-        return None  # not inside a quotation
+    if not in_quote(text, hit.start):
+        return None
     close = _QUOTES.search(text, hit.end)
     if close is None or "\n" in text[hit.end : close.start()]:
         return None
@@ -121,7 +195,26 @@ def _quote_day(i: int, hits: Hits, g: Grammar, state: State, text: str) -> dt.da
         if later.start > close.start() and later.kind in (*_NAMED_DAYS, "offset"):
             day = _day_of(later, g, state, text)
             return day if day is not None and day != state.ref else None
-    return None
+    # No day in its own attribution: the day the text last gave for a statement ("Budiono,
+    # Senin menuturkan ... '"Hari ini kita melanjutkan pencarian," kata Budiono').
+    return state.speech_day if state.speech_day != state.ref else None
+
+
+def _said_on(
+    hit: Hit, text: str, sentences: Sequence[Sentence], starts: list[int], verbs: frozenset[str]
+) -> bool:
+    """Whether ``hit`` is a named day that dates a statement (see :func:`.said.is_attribution`)."""
+    if hit.kind not in _NAMED_DAYS and hit.kind != "offset":
+        return False
+    if starts:
+        k = bisect.bisect_right(starts, hit.start) - 1
+        s_start = sentences[k].start if k >= 0 else 0
+        s_end = sentences[k].end if k >= 0 else len(text)
+    else:
+        s_start = max(text.rfind(". ", 0, hit.start) + 2, text.rfind("\n", 0, hit.start) + 1, 0)
+        found = _SENTENCE_END.search(text, hit.end)
+        s_end = found.start() if found else len(text)
+    return is_attribution(text, hit.start, hit.end, s_start, s_end, verbs)
 
 
 def _day_after(nxt: Hit | None, hit: Hit, g: Grammar, state: State, text: str) -> dt.date | None:

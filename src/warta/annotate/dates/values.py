@@ -35,6 +35,14 @@ class State:
     #: ("tahun lalu"): "terjadi tahun lalu ... pada 14 Juli" is 14 July of that year.
     sentence: int = -1
     year_hint: tuple[int, int] | None = None
+    #: The day the text last gave for a statement ("kata Rina, Senin (27/3)"): a quotation
+    #: without a day of its own counts its "hari ini" from it.
+    speech_day: dt.date | None = None
+    #: The last day named for a happening (not a statement, not inside a quotation), its
+    #: sentence and whether it was named (not counted): it dates later bare times.
+    event: tuple[dt.date, int, bool] | None = None
+    #: The last day (not of a statement) and its sentence, inside a quotation or not.
+    sentence_day: tuple[dt.date, int] | None = None
 
 
 def time_part(tail: str, g: Grammar) -> tuple[str, str | None]:
@@ -61,6 +69,11 @@ def time_part(tail: str, g: Grammar) -> tuple[str, str | None]:
         if re.search(rf"(?<!\w){re.escape(name)}(?!\w)", t):
             return f"T{code}", zone
     return "", zone
+
+
+def night_shift(said: str, g: Grammar) -> int:
+    """-1 for "tadi malam" (said in the day, it is the night before), else 0."""
+    return -1 if " ".join(said.lower().split()) in g.words.get("previous_night", []) else 0
 
 
 def _afternoon(after: str, hour: int, g: Grammar) -> bool:
