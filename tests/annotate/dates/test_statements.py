@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 from warta.annotate.dates import tag
-from warta.annotate.dates.said import in_quote, is_attribution, speech_words
+from warta.annotate.dates.said import in_quote, is_attribution, speech_cues
 from warta.text import split_sentences
 
 
@@ -138,7 +138,7 @@ def test_half_a_year_and_minutes_later() -> None:
 
 
 def test_attribution_detection() -> None:
-    verbs = speech_words("id")
+    verbs = speech_cues("id")
     assert "kata" in verbs and "menuturkan" in verbs
     text = (
         '"Api padam," kata Tri, Senin (3/10). Ia menyebut Yodi tidak pulang ke rumahnya di wilayah '
@@ -150,7 +150,7 @@ def test_attribution_detection() -> None:
     far = text.index("Ahad")
     assert not is_attribution(text, far, far + len("Ahad lalu"), s1_end + 1, len(text), verbs)
     assert in_quote(text, 3) and not in_quote(text, day)
-    assert speech_words("xx") == frozenset()
+    assert speech_cues("xx") == frozenset()
 
 
 def test_no_reference_and_empty_text() -> None:

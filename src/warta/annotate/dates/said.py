@@ -25,7 +25,7 @@ _VERB_REACH = 8
 
 
 @functools.cache
-def speech_words(language: str) -> frozenset[str]:
+def speech_cues(language: str) -> frozenset[str]:
     """Lower-case speech verbs and "according to" words of ``language`` (empty when none)."""
     data = lang.load(language, "speech") if re.fullmatch(r"[a-z]{2,3}", language or "") else {}
     words = [*data.get("verbs", []), *data.get("according", [])]

@@ -20,7 +20,7 @@ from ...model import Sentence, TimeExpression
 from .grammar import Grammar, grammar
 from .normalize import normalize
 from .recognize import Hit, Hits, candidates, recognize, select_hits
-from .said import in_quote, is_attribution, speech_words
+from .said import in_quote, is_attribution, speech_cues
 from .values import State
 
 # What may stand between a time and the date it belongs to ("pukul 05.30 WIB, sehari
@@ -62,7 +62,7 @@ def tag(
     if hits is None:
         hits = select_hits(candidates(text, g))
     starts = [s.start for s in sentences]
-    verbs = speech_words(g.language)
+    verbs = speech_cues(g.language)
     said = [_said_on(h, text, sentences, starts, verbs) for h in hits]
     state = State(reference, reference)
     out: list[TimeExpression] = []
