@@ -56,6 +56,10 @@ NEWS_GOLD = REPO / "bench" / "data" / "indosum_timex_dev_gold.jsonl"
 # A third, blind gold aimed at values: 27 train-fold accident/disaster/search-and-rescue articles,
 # many at a year or month boundary (``--news-gold`` picks it): bench/data/README.md.
 NEWS_GOLD2 = REPO / "bench" / "data" / "indosum_timex_dev2_gold.jsonl"
+# A fourth, blind gold of other genres: holidays and mudik, economy periods, court/KPK, sports
+# schedules (``--news-gold dev3``): bench/data/README.md.
+NEWS_GOLD3 = REPO / "bench" / "data" / "indosum_timex_dev3_gold.jsonl"
+NEWS_GOLDS = {"dev2": NEWS_GOLD2, "dev3": NEWS_GOLD3}
 
 Span = tuple[int, int, str, str]  # start, end, type, value
 # ML-Crisis: the timeline's date ranking was tuned on these topics and is reported on the others.
@@ -411,7 +415,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         metavar="GOLD.jsonl",
         default=str(NEWS_GOLD),
         help="the news dev gold for --news-dev/--news-dev-errors (default: "
-        "bench/data/indosum_timex_dev_gold.jsonl; 'dev2' = bench/data/indosum_timex_dev2_gold.jsonl)",
+        "bench/data/indosum_timex_dev_gold.jsonl; 'dev2' = bench/data/indosum_timex_dev2_gold.jsonl, "
+        "'dev3' = bench/data/indosum_timex_dev3_gold.jsonl)",
     )
     ap.add_argument("--indosum-limit", type=int, default=300, metavar="N")
     ap.add_argument("--skip-indosum", action="store_true")
@@ -425,7 +430,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.show_dev or args.dev_errors:
         indotimex(True, args.dev_errors)
         return 0
-    news_gold = NEWS_GOLD2 if args.news_gold == "dev2" else args.news_gold
+    news_gold = NEWS_GOLDS.get(args.news_gold, args.news_gold)
     if args.news_dev_errors:
         news_dev(errors=True, gold_path=news_gold)
         return 0
