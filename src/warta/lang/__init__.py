@@ -74,6 +74,14 @@ SCHEMAS: dict[str, dict[str, tuple[str, bool]]] = {
             "later_today", "last_night", "night_duration_leads", "half")},
         "one_prefix": ("str", False),
     },
+    # Holidays with moving dates for annotate/dates (lang/id/holidays.toml): name -> key, key ->
+    # per-year dates (with their source in the file), Easter-based feasts -> day offset.
+    "holidays": {
+        "names": ("dict[str,str]", True),
+        "dates": ("dict[str,list[str]]", False),
+        "easter": ("dict[str,int]", False),
+        "words": ("dict[str,list[str]]", False),
+    },
     # Named entities (issue 6): lower-case cue words used as tagger features and by the merger.
     "entities": {
         "person_titles": ("list[str]", True),

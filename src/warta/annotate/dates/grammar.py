@@ -118,6 +118,17 @@ def grammar(language: str) -> Grammar:
         r"\s*,?\s*"
     )
     zone_word = rf"(?:{_alt(w.get('zones', {}))})"
+    # Moving holidays (lang/<code>/holidays.toml): "Idul Fitri 1438 Hijriyah", "Lebaran 2017",
+    # "Idulfitri 1 Syawal 1438 H", "lebaran tahun ini"; "H-2"; "hari kedua Lebaran".
+    hol = lang.load(language, "holidays")
+    hw = hol.get("words", {})
+    hname = _g("hname", hol.get("names", {}))
+    hol_years = (
+        rf"(?:\s+\d{{1,2}}\s+(?:{_alt(hw.get('hijri_months', []))}))?"
+        rf"(?:\s+(?P<hyear>1[34]\d\d)\s*(?:{_alt(hw.get('hijri', []))})(?!\w)|\s+{year}|{year_rel})?"
+    )
+    day_units = [k for k, v in w.get("units", {}).items() if v == "D"]
+    hol_count = rf"(?:\d{{1,3}}|{_alt(w.get('numbers', {}))})"
     mult = r"(?:(?P<mult>\d{1,2})\s*[x×]\s*)?"
     shapes = [
         # Kamis (13/1/2022), Kamis (13/1), Kamis, 13/01/22 [pukul 10.00 WIB | pagi]
@@ -173,7 +184,13 @@ def grammar(language: str) -> Grammar:
         rf"|\s+(?:{yearw})\s+(?P<qrel>{mods}))?)",
         rf"(?P<season>{edge}(?:{_alt(w.get('seasons', {}))})(?:\s+{year})?)",
         rf"(?P<vdate>{_alt(w.get('vague_dates', {}))})",
-        rf"(?P<holiday>{_alt(w.get('holidays', {}))})",
+        rf"(?P<mholiday>(?:(?:{dayw})\s+)?{hname}{hol_years})",
+        rf"(?P<hday>(?:{_alt(hw.get('countdown', []))})\s*(?P<hsign>[-−–+])\s*(?P<hn>\d{{1,3}}))",
+        rf"(?P<holoff>(?:(?P<hon>{hol_count})\s+(?:{_alt(day_units)})\s+"
+        rf"(?P<hdir>{_alt([*hw.get('before', []), *hw.get('after', [])])})"
+        rf"|(?:{dayw})\s+(?:ke\s*-?\s*)?(?P<hord>\d{{1,2}}|{_alt(w.get('numbers', {}))}|{_alt(w.get('day_ordinals', [])[:1])}))"
+        rf"\s+{hname}{hol_years})",
+        rf"(?P<holiday>{_alt(w.get('holidays', {}))}(?:\s+{year})?)",
         # akhir tahun, awal bulan (an edge of the current unit)
         rf"(?P<edgeunit>(?P<edge2>{_alt(w.get('edges', {}))})\s+(?P<unit4>{unit}))",
         rf"(?P<present>{_alt(w.get('present', []))})",
@@ -198,6 +215,7 @@ def grammar(language: str) -> Grammar:
         for s in shapes
     )
     firsts = _firsts(words, months, weekdays)
+    firsts.update(_holiday_firsts(w, hol))
     triggers = frozenset().union(*firsts.values()) - {"#"}
     return Grammar(language, regexes, triggers, firsts, months, weekdays, words)
 
@@ -210,6 +228,17 @@ def _first_words(*tables: Any) -> set[str]:
             if first:
                 out.add(first.group())
     return out
+
+
+def _holiday_firsts(w: dict[str, Any], hol: dict[str, Any]) -> dict[str, frozenset[str]]:
+    """First words of the moving-holiday shapes (mirrors them in :func:`grammar`)."""
+    day = _first_words(w.get("day_word", []))
+    names = _first_words(hol.get("names", {}))
+    return {
+        "mholiday": frozenset(day | names),
+        "hday": frozenset(_first_words(hol.get("words", {}).get("countdown", []))),
+        "holoff": frozenset(day | _first_words(w.get("numbers", {})) | {"#"}),
+    }
 
 
 def _firsts(w: dict[str, Any], months: dict[str, int], weekdays: dict[str, int]) -> dict[str, frozenset[str]]:

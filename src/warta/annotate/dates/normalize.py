@@ -5,8 +5,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from ...clean.headerdate import make_date
 from .explicit import explicit
 from .grammar import Grammar
+from .holidays import of_holiday
 from .recognize import Hit
 from .relative import of_compound, of_dayonly, of_month, of_relunit, of_span, of_weekday
 from .values import Found, State, nearest_year, night_shift, rel_shift, time_part, week
@@ -113,12 +115,15 @@ def normalize(hit: Hit, g: Grammar, st: State, text: str, sent: int) -> Found | 
         return "DATE", f"{year or 'XXXX'}-{code}", "ok" if year else "unresolved", None, None, None
     if kind == "vdate":
         return "DATE", g.lookup("vague_dates", hit.m.group()) or "PAST_REF", "ok", None, None, None
+    if kind in ("mholiday", "holoff", "hday"):
+        return of_holiday(hit, g, st)
     if kind == "holiday":
-        mmdd = g.lookup("holidays", hit.m.group())
+        mmdd = g.lookup("holidays", hit.m.group()[: hit.m.start("year") - hit.start] if gd.get("year") else hit.m.group())
         if not mmdd or not any(w[:1].isupper() for w in hit.m.group().split()):
             return None
         month, day = (int(x) for x in mmdd.split("-"))
-        hd = nearest_year(ref, month, day) if ref else None
+        # "Natal 2016": that year's; a bare "Natal" the one nearest the reference
+        hd = make_date(int(gd["year"]), month, day) if gd.get("year") else nearest_year(ref, month, day) if ref else None
         return (
             "DATE",
             hd.isoformat() if hd else f"XXXX-{mmdd}",

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .grammar import Grammar, grammar
+from .holidays import plausible_holiday
 from .values import CLOCK, larger_unit
 
 
@@ -110,6 +111,10 @@ def _plausible(kind: str, m: re.Match[str], g: Grammar, text: str) -> bool:
         # or a sentence-initial "Minggu lalu", is last week.
         if unit_word[:1].isupper() and unit_word.lower() in g.weekdays and mid_sentence:
             return False
+    if kind in ("mholiday", "holoff"):
+        return plausible_holiday(m, text, g)
+    if kind == "hday":  # "H-2" (two days before the holiday): the capital letter is the marker
+        return m.group()[:1].isupper()
     if kind == "clock":
         # "sekitar pukul 09.00": the approximation belongs to the expression (TIMEX3 mod), the
         # marker that makes digits a time comes after it.

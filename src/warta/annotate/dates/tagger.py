@@ -18,6 +18,7 @@ from collections.abc import Sequence
 
 from ...model import Sentence, TimeExpression
 from .grammar import Grammar, grammar
+from .holidays import countdown_gap
 from .normalize import normalize
 from .recognize import Hit, Hits, candidates, recognize, select_hits
 from .said import in_quote, is_attribution, speech_cues
@@ -39,6 +40,8 @@ _QUOTES = re.compile('["“”]')
 # A bare time with no happening dated before it takes the day of the last statement only when
 # that day is this near the reference (days).
 _ANCHOR_REACH = 7
+# Holiday shapes: "H-2" counts from the last one named.
+_HOLIDAYS = frozenset({"mholiday", "holiday"})
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)|\n")
 
 __all__ = ["Hits", "recognize", "tag"]
@@ -79,6 +82,11 @@ def tag(
             nxt = hits[i + 1] if i + 1 < len(hits) else None
             if nxt and nxt.kind in _NAMED_DAYS and _NTH_DATE_GAP.fullmatch(text, hit.end, nxt.start):
                 state.clock_day = _day_of(nxt, g, state, text)
+        elif hit.kind == "hday":
+            # "H - 90 sebelum Idul Fitri", "H+10 Lebaran": counted from the holiday named after it
+            nxt = hits[i + 1] if i + 1 < len(hits) else None
+            if nxt and nxt.kind in _HOLIDAYS and countdown_gap(g.language).fullmatch(text, hit.end, nxt.start):
+                state.clock_day = _day_of(nxt, g, state, text)
         state.sentence = sent
         said_on = _quote_day(i, hits, g, state, text) if hit.kind in _SPEECH_RELATIVE else None
         if said_on is not None:
@@ -105,6 +113,8 @@ def tag(
                 quoted = in_quote(text, hit.start)
                 if state.anchor_named or not quoted:
                     state.event = (anchor, sent, state.anchor_named)
+        if hit.kind in _HOLIDAYS and status == "ok" and _DAY_VALUE.match(value):
+            state.holiday = dt.date.fromisoformat(value[:10])
         if status == "ok" and re.match(r"\d{4}", value):
             state.last_value = value
             if _DAY_VALUE.match(value):

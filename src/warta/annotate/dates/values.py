@@ -43,6 +43,8 @@ class State:
     event: tuple[dt.date, int, bool] | None = None
     #: The last day (not of a statement) and its sentence, inside a quotation or not.
     sentence_day: tuple[dt.date, int] | None = None
+    #: The day of the last holiday named ("Lebaran 2017"): "H-2" counts from it.
+    holiday: dt.date | None = None
 
 
 def time_part(tail: str, g: Grammar) -> tuple[str, str | None]:
