@@ -147,7 +147,7 @@ def grammar(language: str) -> Grammar:
         r"(?P<paren>(?:(?<=\()|(?<=\(\s))\s*(?P<d4>\d{1,2})/(?P<m4>\d{1,2})\s*(?=\)))",
         # awal Januari, bulan Maret lalu, Januari 2015, May 2021
         # "Januari tahun ini", "22 Desember tahun lalu": the year named by a relative word
-        rf"(?P<month>{edge}(?:(?:{monthw})\s+)?(?:{rel_pre})?{mon}(?:\s*,?\s*{year}|{year_rel})?{rel}?)",
+        rf"(?P<month>{edge}(?:(?:{monthw})\s+)?(?:{rel_pre})?{mon}(?:\s*,?\s*\(?\s*{year}(?:\s*\))?|{year_rel})?{rel}?)",
         # hari Kamis, Kamis lalu, Senin depan, Minggu pagi, last Monday, Friday morning
         # "Jumat pagi ini", "Senin malam kemarin", "Sabtu pagi lalu"; "(Minggu WIB)"
         # "Senin pekan depan", "Sabtu akhir pekan ini": the day of that name in that week
@@ -182,6 +182,11 @@ def grammar(language: str) -> Grammar:
         rf"(?P<quarter>(?:{_alt(w.get('quarter', []))})\s+(?P<q>IV|III|II|I|[1-4]|{ordinals})"
         rf"(?:(?:\s+|\s*-\s*)(?:(?:{yearw})\s+)?{year}"
         rf"|\s+(?:{yearw})\s+(?P<qrel>{mods}))?)",
+        # "semester I 2017", "semester pertama tahun ini", "paruh kedua 2015"
+        rf"(?P<semester>(?:{_alt(w.get('half_year', []))})\s+(?P<hq>II|I|[12]|{ordinals})"
+        rf"(?:(?:\s+|\s*-\s*)(?:(?:{yearw})\s+)?{year}|\s+(?:{yearw})\s+(?P<srel>{mods})|\s+(?P<sthis>{_alt(mods_this)}))?)",
+        # "23 dan 24 Juni", "12 - 19 Juni 2017": a day number whose month comes with a later day
+        rf"(?P<daylist>(?:(?:{datew})\s+)?(?P<ld>[0-3]?\d)(?=(?:\s*(?:,|-|–|{_alt(w.get('day_list_joins', []))})\s*[0-3]?\d)+\s+{mon_any}))",
         rf"(?P<season>{edge}(?:{_alt(w.get('seasons', {}))})(?:\s+{year})?)",
         rf"(?P<vdate>{_alt(w.get('vague_dates', {}))})",
         rf"(?P<mholiday>(?:(?:{dayw})\s+)?{hname}{hol_years})",
@@ -271,6 +276,8 @@ def _firsts(w: dict[str, Any], months: dict[str, int], weekdays: dict[str, int])
         "setword": _first_words(g("set_words", {})),
         "quarter": _first_words(g("quarter", [])),
         "season": edges | _first_words(g("seasons", {})),
+        "semester": _first_words(g("half_year", [])),
+        "daylist": _first_words(g("date_word", [])) | num,
         "vdate": _first_words(g("vague_dates", {})),
         "holiday": _first_words(g("holidays", {})),
         "edgeunit": edges,

@@ -162,10 +162,10 @@ def plausible_holiday(m: re.Match[str], text: str, g: Grammar) -> bool:
     "arus mudik Lebaran" names the season's traffic."""
     gd = m.groupdict()
     name = gd.get("hname") or ""
+    if gd.get("hyear") or gd.get("year") or gd.get("yrel"):
+        return True  # "arus mudik lebaran 2017": with its year even a lower-case name is the day
     if not name[:1].isupper():
         return False
-    if gd.get("hyear") or gd.get("year") or gd.get("yrel"):
-        return True
     # "hari Lebaran 2017", "Hari Raya Idul Fitri": the day word makes it the day
     if m.start("hname") > m.start() or " ".join(name.lower().split()).startswith("hari"):
         return True

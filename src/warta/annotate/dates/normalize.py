@@ -102,6 +102,23 @@ def normalize(hit: Hit, g: Grammar, st: State, text: str, sent: int) -> Found | 
             int(gd["year"]) if gd.get("year") else (ref.year + rel_shift(gd.get("qrel"), g) if ref else None)
         )
         return "DATE", f"{year if year else 'XXXX'}-Q{n}", "ok" if year else "unresolved", None, None, None
+    if kind == "semester":
+        q = gd["hq"].lower()
+        n = _ROMAN.get(q) or g.lookup("ordinals", q) or int(q)
+        if gd.get("year"):
+            year = int(gd["year"])
+        elif ref is not None:  # "semester pertama" with no year: the current year's
+            year = ref.year + rel_shift(gd.get("srel"), g)
+        else:
+            return "DATE", f"XXXX-H{n}", "unresolved", None, None, None
+        return "DATE", f"{year}-H{n}", "ok", None, None, None
+    if kind == "daylist":
+        # "23 dan 24 Juni": the month and year of the date that closes the list
+        base = st.clock_day
+        d = make_date(base.year, base.month, int(gd["ld"])) if base else None
+        if d is None:
+            return None
+        return "DATE", d.isoformat(), "ok", None, None, None
     if kind == "weekend":
         shift = rel_shift(gd.get("rel"), g)
         if ref is None:

@@ -111,6 +111,10 @@ def _plausible(kind: str, m: re.Match[str], g: Grammar, text: str) -> bool:
         # or a sentence-initial "Minggu lalu", is last week.
         if unit_word[:1].isupper() and unit_word.lower() in g.weekdays and mid_sentence:
             return False
+    if kind == "setword":
+        # "tumbuh 5 persen secara tahunan" compares with a year before, it is no recurrence
+        before, _ = _words_around(text, m.start(), m.end())
+        return before not in w.get("not_set_leads", [])
     if kind in ("mholiday", "holoff"):
         return plausible_holiday(m, text, g)
     if kind == "hday":  # "H-2" (two days before the holiday): the capital letter is the marker

@@ -21,7 +21,7 @@ from .values import (
     week,
 )
 
-_DATE_UNITS = {"D", "W", "M", "Y", "DE", "CE", "WINDU"}
+_DATE_UNITS = {"D", "W", "M", "Q", "Y", "DE", "CE", "WINDU"}
 
 
 def of_weekday(hit: Hit, g: Grammar, st: State, text: str) -> Found | None:
@@ -107,6 +107,9 @@ def of_relunit(hit: Hit, g: Grammar, st: State) -> Found | None:
         return "DATE", add_months(ref, shift).isoformat()[:7], "ok", None, None, None
     if unit == "Y":
         return "DATE", str(ref.year + shift), "ok", None, None, None
+    if unit == "Q":  # "kuartal lalu": the quarter before the reference's
+        year, q = divmod((ref.month - 1) // 3 + shift, 4)
+        return "DATE", f"{ref.year + year}-Q{q + 1}", "ok", None, None, None
     if unit == "DE":
         return "DATE", str(ref.year // 10 + shift)[:3], "ok", None, None, None
     return "DATE", str(ref.year // 100 + shift), "ok", None, None, None
@@ -146,7 +149,8 @@ def of_span(hit: Hit, g: Grammar, st: State) -> Found | None:
     # "lima tahun terakhir", "dua tahun ke depan": the last / next N years, a duration (TimeML).
     if direction in g.words.get("duration_tails", []):
         direction = ""
-    if not direction:
+    # "tiga kuartal sebelumnya": the quarters before, an amount of time (no day to count to)
+    if not direction or unit == "Q":
         if unit in ("H", "MIN", "S"):
             return "DURATION", f"PT{n_txt}{'M' if unit == 'MIN' else unit}", "ok", None, None, None
         code = {"DE": "DE", "CE": "CE", "WINDU": "Y"}.get(unit, unit)

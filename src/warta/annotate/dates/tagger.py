@@ -82,6 +82,9 @@ def tag(
             nxt = hits[i + 1] if i + 1 < len(hits) else None
             if nxt and nxt.kind in _NAMED_DAYS and _NTH_DATE_GAP.fullmatch(text, hit.end, nxt.start):
                 state.clock_day = _day_of(nxt, g, state, text)
+        elif hit.kind == "daylist":
+            nxt = next((h for h in hits[i + 1 :] if h.kind in ("dmy", "mdy")), None)
+            state.clock_day = _day_of(nxt, g, state, text) if nxt else None
         elif hit.kind == "hday":
             # "H - 90 sebelum Idul Fitri", "H+10 Lebaran": counted from the holiday named after it
             nxt = hits[i + 1] if i + 1 < len(hits) else None
