@@ -195,7 +195,7 @@ def grammar(language: str) -> Grammar:
         rf"(?P<hdir>{_alt([*hw.get('before', []), *hw.get('after', [])])})"
         rf"|(?:{dayw})\s+(?:ke\s*-?\s*)?(?P<hord>\d{{1,2}}|{_alt(w.get('numbers', {}))}|{_alt(w.get('day_ordinals', [])[:1])}))"
         rf"\s+{hname}{hol_years})",
-        rf"(?P<holiday>{_alt(w.get('holidays', {}))}(?:\s+{year})?)",
+        rf"(?P<holiday>(?:{_alt(w.get('holidays', {}))})(?:\s+{year})?)",
         # akhir tahun, awal bulan (an edge of the current unit)
         rf"(?P<edgeunit>(?P<edge2>{_alt(w.get('edges', {}))})\s+(?P<unit4>{unit}))",
         rf"(?P<present>{_alt(w.get('present', []))})",

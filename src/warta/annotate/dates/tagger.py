@@ -40,6 +40,9 @@ _QUOTES = re.compile('["“”]')
 # A bare time with no happening dated before it takes the day of the last statement only when
 # that day is this near the reference (days).
 _ANCHOR_REACH = 7
+# How many days an article's publication date may lag the day it was written (IndoSum's dates
+# are often the next day's, UTC).
+_WRITING_LAG = 2
 # Holiday shapes: "H-2" counts from the last one named.
 _HOLIDAYS = frozenset({"mholiday", "holiday"})
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)|\n")
@@ -68,6 +71,7 @@ def tag(
     verbs = speech_cues(g.language)
     said = [_said_on(h, text, sentences, starts, verbs) for h in hits]
     state = State(reference, reference)
+    written = _writing_day(hits, said, g, state, text)
     out: list[TimeExpression] = []
     for i, hit in enumerate(hits):
         sent = bisect.bisect_right(starts, hit.start) - 1 if starts else -1
@@ -92,6 +96,10 @@ def tag(
                 state.clock_day = _day_of(nxt, g, state, text)
         state.sentence = sent
         said_on = _quote_day(i, hits, g, state, text) if hit.kind in _SPEECH_RELATIVE else None
+        if said_on is None and written is not None and hit.kind in _SPEECH_RELATIVE:
+            # Written the day before it was published: "hari ini"/"kemarin" of the narration
+            # count from the day of the statements it reports.
+            said_on = written
         if said_on is not None:
             # '"Kemarin gunung berangin," ujar Ang, Rabu (24/5).': the quote's "kemarin" counts
             # from the day it was said, not from the publication date.
@@ -128,6 +136,28 @@ def tag(
             )
         )
     return out
+
+
+def _writing_day(hits: Hits, said: list[bool], g: Grammar, state: State, text: str) -> dt.date | None:
+    """The day an article was written when its publication date is a day or two later: the
+    last day it names for a statement ("kata Ketut ..., Rabu (13/12)" in an article dated 14
+    December), when no named day of the text is later than it.  None when the statements are of
+    the publication day (the usual case) or the text names no statement day."""
+    ref = state.ref
+    if ref is None:
+        return None
+    days = [
+        (d, said[i])
+        for i, h in enumerate(hits)
+        if h.kind in _NAMED_DAYS and (d := _day_of(h, g, state, text)) is not None
+    ]
+    stated = [d for d, s in days if s]
+    if not stated:
+        return None
+    last = max(stated)
+    if not 1 <= (ref - last).days <= _WRITING_LAG or any(d > last for d, _ in days):
+        return None
+    return last
 
 
 def _clock_day(
