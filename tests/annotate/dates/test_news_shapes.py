@@ -144,8 +144,10 @@ def test_quote_said_on_the_reference_day_or_unclosed_is_unchanged() -> None:
     ref = dt.date(2017, 5, 24)
     assert found('"Kemarin hujan," ujar Ang, Rabu (24/5).', ref)["Kemarin"] == ("DATE", "2017-05-23")
     assert found('"Kemarin hujan, ujar Ang, Selasa (23/5).', ref)["Kemarin"] == ("DATE", "2017-05-23")
-    # Outside a quotation the publication date counts.
-    assert found("Kemarin hujan, ujar Ang, Selasa (23/5).", ref)["Kemarin"] == ("DATE", "2017-05-23")
+    # Outside a quotation the publication date counts ...
+    assert found("Kemarin hujan deras di Bogor.", ref)["Kemarin"] == ("DATE", "2017-05-23")
+    # ... unless the text's last statement day is the day before it: written then (test_holidays_periods)
+    assert found("Kemarin hujan, ujar Ang, Selasa (23/5).", ref)["Kemarin"] == ("DATE", "2017-05-22")
 
 
 def test_year_in_a_law_number_is_part_of_its_name() -> None:

@@ -94,6 +94,11 @@ def tag(
             nxt = hits[i + 1] if i + 1 < len(hits) else None
             if nxt and nxt.kind in _HOLIDAYS and countdown_gap(g.language).fullmatch(text, hit.end, nxt.start):
                 state.clock_day = _day_of(nxt, g, state, text)
+            elif state.holiday is None:
+                # "H-10 sampai dengan H+10 Lebaran": no holiday named before, the one its sentence names
+                end = starts[sent + 1] if 0 <= sent < len(starts) - 1 else len(text)
+                later = next((h for h in hits[i + 1 :] if h.start < end and h.kind in _HOLIDAYS), None)
+                state.clock_day = _day_of(later, g, state, text) if later else None
         state.sentence = sent
         said_on = _quote_day(i, hits, g, state, text) if hit.kind in _SPEECH_RELATIVE else None
         if said_on is None and written is not None and hit.kind in _SPEECH_RELATIVE:
