@@ -72,7 +72,7 @@ SCHEMAS: dict[str, dict[str, tuple[str, bool]]] = {
             "next_tails", "not_durations", "and_words", "document_number",
             "period_words", "signalled_parts_of_day", "part_of_day_signals", "previous_night",
             "later_today", "last_night", "night_duration_leads", "half", "half_year", "not_set_leads",
-            "day_list_joins")},
+            "day_list_joins", "bare_half_year")},
         "one_prefix": ("str", False),
     },
     # Holidays with moving dates for annotate/dates (lang/id/holidays.toml): name -> key, key ->

@@ -185,3 +185,13 @@ def test_writing_day_needs_a_statement_day_and_no_later_day() -> None:
     # a statement a week before publication is not the writing day
     old = found('Sidang hari ini. "Cukup," kata Ketut, Rabu (6/12).', dt.date(2017, 12, 14))
     assert old["hari ini"] == ("DATE", "2017-12-14")
+
+
+def test_scores_and_match_halves_are_no_dates() -> None:
+    got = found("Argentina ditahan imbang Venezuela 2 - 2, 6 September lalu.", dt.date(2017, 9, 10))
+    assert list(got) == ["6 September lalu"]
+    # "paruh kedua" alone is the second half of a match; with a year it is a half-year
+    assert found("Memasuki paruh kedua, Liverpool langsung menekan.", dt.date(2017, 9, 17)) == {}
+    assert found("Target paruh pertama tahun depan naik.", dt.date(2014, 11, 2)) == {
+        "paruh pertama tahun depan": ("DATE", "2015-H1")
+    }

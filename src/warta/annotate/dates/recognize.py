@@ -111,6 +111,17 @@ def _plausible(kind: str, m: re.Match[str], g: Grammar, text: str) -> bool:
         # or a sentence-initial "Minggu lalu", is last week.
         if unit_word[:1].isupper() and unit_word.lower() in g.weekdays and mid_sentence:
             return False
+    if kind == "semester" and not (gd.get("year") or gd.get("srel")):
+        return m.group().split()[0].lower() in w.get("bare_half_year", [])
+    if kind == "daylist":
+        # "12 - 19 Juni", "23, 27, 28 dan 30 Juni": days rising to the closing date; "imbang 2 - 2,
+        # 6 September" is a score
+        joins = "|".join(re.escape(x) for x in w.get("day_list_joins", [])) or "(?!)"
+        chain = re.match(rf"\d{{1,2}}(?:\s*(?:,|-|–|{joins})\s*\d{{1,2}})+", text[m.start("ld") :], re.I)
+        days = [int(x) for x in re.findall(r"\d+", chain.group())] if chain else []
+        prev = re.search(r"(\d{1,2})\s*[-–,]\s*$", text[max(0, m.start() - 6) : m.start()])
+        scored = prev is not None and int(prev.group(1)) >= int(gd["ld"])
+        return not scored and len(days) >= 2 and all(a < b <= 31 for a, b in zip(days, days[1:], strict=False))
     if kind == "setword":
         # "tumbuh 5 persen secara tahunan" compares with a year before, it is no recurrence
         before, _ = _words_around(text, m.start(), m.end())

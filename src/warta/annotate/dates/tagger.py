@@ -70,8 +70,23 @@ def tag(
     starts = [s.start for s in sentences]
     verbs = speech_cues(g.language)
     said = [_said_on(h, text, sentences, starts, verbs) for h in hits]
+    first = _normalize_all(text, g, reference, hits, said, starts, None)
+    written = _writing_day(first, hits, said, reference)
+    return first if written is None else _normalize_all(text, g, reference, hits, said, starts, written)
+
+
+def _normalize_all(
+    text: str,
+    g: Grammar,
+    reference: dt.date | None,
+    hits: Hits,
+    said: list[bool],
+    starts: list[int],
+    written: dt.date | None,
+) -> list[TimeExpression]:
+    """One pass over the hits in text order; ``written`` (see :func:`_writing_day`) is the day
+    the narration's relative words count from when it is not the reference."""
     state = State(reference, reference)
-    written = _writing_day(hits, said, g, state, text)
     out: list[TimeExpression] = []
     for i, hit in enumerate(hits):
         sent = bisect.bisect_right(starts, hit.start) - 1 if starts else -1
@@ -143,23 +158,25 @@ def tag(
     return out
 
 
-def _writing_day(hits: Hits, said: list[bool], g: Grammar, state: State, text: str) -> dt.date | None:
+def _writing_day(
+    found: list[TimeExpression], hits: Hits, said: list[bool], ref: dt.date | None
+) -> dt.date | None:
     """The day an article was written when its publication date is a day or two later: the
     last day it names for a statement ("kata Ketut ..., Rabu (13/12)" in an article dated 14
-    December), when no named day of the text is later than it.  None when the statements are of
-    the publication day (the usual case) or the text names no statement day."""
-    ref = state.ref
+    December), when no day the text names is later.  None when the statements are of the
+    publication day (the usual case) or the text names no statement day."""
     if ref is None:
         return None
-    days = [
-        (d, said[i])
-        for i, h in enumerate(hits)
-        if h.kind in _NAMED_DAYS and (d := _day_of(h, g, state, text)) is not None
-    ]
-    stated = [d for d, s in days if s]
-    if not stated:
+    by_start = {h.start: (h.kind, s) for h, s in zip(hits, said, strict=True)}
+    days: list[tuple[dt.date, bool]] = []
+    for t in found:
+        kind, stated = by_start.get(t.start, ("", False))
+        if kind in _NAMED_DAYS and t.status == "ok" and _DAY_VALUE.match(t.value):
+            days.append((dt.date.fromisoformat(t.value[:10]), stated))
+    stated_days = [d for d, s in days if s]
+    if not stated_days:
         return None
-    last = max(stated)
+    last = max(stated_days)
     if not 1 <= (ref - last).days <= _WRITING_LAG or any(d > last for d, _ in days):
         return None
     return last
