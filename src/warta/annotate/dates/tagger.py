@@ -171,7 +171,7 @@ def _writing_day(
     days: list[tuple[dt.date, bool]] = []
     for t in found:
         kind, stated = by_start.get(t.start, ("", False))
-        if kind in _NAMED_DAYS and t.status == "ok" and _DAY_VALUE.match(t.value):
+        if kind in _NAMED_DAYS and t.status != "unresolved" and _DAY_VALUE.match(t.value):
             days.append((dt.date.fromisoformat(t.value[:10]), stated))
     stated_days = [d for d, s in days if s]
     if not stated_days:
