@@ -195,3 +195,17 @@ def test_scores_and_match_halves_are_no_dates() -> None:
     assert found("Target paruh pertama tahun depan naik.", dt.date(2014, 11, 2)) == {
         "paruh pertama tahun depan": ("DATE", "2015-H1")
     }
+
+
+def test_bracketed_weekdays_restate_a_list_of_dates() -> None:
+    text = "Cuti bersama pada tanggal 23, 27, 28, 29 dan 30 Juni 2017 (Jumat, Selasa, Rabu, Kamis, dan Jumat)."
+    got = [(t.text, t.value) for t in tag(text, "id", dt.date(2017, 6, 17))][-5:]
+    assert got == [
+        ("Jumat", "2017-06-23"),
+        ("Selasa", "2017-06-27"),
+        ("Rabu", "2017-06-28"),
+        ("Kamis", "2017-06-29"),
+        ("Jumat", "2017-06-30"),
+    ]
+    # a weekday no listed day has keeps the usual reading (the latest such day)
+    assert found("Rapat Kamis (15/6) (Minggu).", dt.date(2017, 6, 17))["Minggu"] == ("DATE", "2017-06-11")

@@ -47,13 +47,39 @@ def of_weekday(hit: Hit, g: Grammar, st: State, text: str) -> Found | None:
     else:
         # News tells what happened: a bare weekday is the latest such day up to the article date.
         d = ref - dt.timedelta(days=back)
-    if shift == 0:
+    listed = _listed_weekday(hit, g, st, text, wd) if shift == 0 and not tp else None
+    if listed is not None:
+        d = listed
+    elif shift == 0:
         # "akan bertemu pada Kamis (27/11) ... pertemuan Kamis": the day of that name the text
         # already gave (within a week of the article date) is the one meant.
         named = [x for x in st.seen_days if x.weekday() == wd and abs((x - ref).days) <= 6]
         if named:
             d = named[-1]
     return kind, d.isoformat() + tp, "ok", None, zone, d
+
+
+# Inside "(Jumat, Selasa, Rabu, Kamis, dan Jumat)" after a list of dates: only weekday names,
+# commas and a joining word stand between the bracket and the weekday.
+_LIST_GAP = re.compile(r"[\w\s,’']*")
+
+
+def _listed_weekday(hit: Hit, g: Grammar, st: State, text: str, wd: int) -> dt.date | None:
+    """The day of a weekday restating a list of dates in brackets ("pada tanggal 23, 27 ... dan
+    30 Juni 2017 (Jumat, Selasa, ... dan Jumat)"): the k-th such weekday of the bracket is the
+    k-th listed day with that weekday."""
+    bracket = text.rfind("(", max(0, hit.start - 80), hit.start)
+    if bracket < 0 or not st.seen_days or not _LIST_GAP.fullmatch(text, bracket + 1, hit.start):
+        return None
+    words = re.findall(r"[\w’']+", text[bracket + 1 : hit.start].lower())
+    joins = g.words.get("and_words", [])
+    if any(w not in g.weekdays and w not in joins for w in words):
+        return None
+    # the list just before the bracket: the days named in the last few expressions
+    recent = [x for x in st.seen_days[-10:] if abs((x - st.seen_days[-1]).days) <= 31]
+    same = [x for x in recent if x.weekday() == wd]
+    k = sum(1 for w in words if g.weekdays.get(w) == wd)
+    return same[k] if k < len(same) else None
 
 
 def of_month(hit: Hit, g: Grammar, st: State, text: str) -> Found | None:
