@@ -209,3 +209,14 @@ def test_bracketed_weekdays_restate_a_list_of_dates() -> None:
     ]
     # a weekday no listed day has keeps the usual reading (the latest such day)
     assert found("Rapat Kamis (15/6) (Minggu).", dt.date(2017, 6, 17))["Minggu"] == ("DATE", "2017-06-11")
+
+
+def test_a_weekday_slip_keeps_the_written_date_across_a_month() -> None:
+    # Sunday 2 July 2017: Friday would be 30 June, a month away from the number written, so the
+    # weekday is the slip; the output says no reading agrees
+    got = {t.text: t for t in tag("Helikopter jatuh pada Jumat (2/7). Evakuasi Senin (3/7).", "id", dt.date(2017, 7, 4))}
+    assert got["Jumat (2/7)"].value == "2017-07-02"
+    assert got["Jumat (2/7)"].status == "weekday_mismatch"
+    assert got["Jumat (2/7)"].note and "no reading agrees" in got["Jumat (2/7)"].note
+    # within the month a slip in the number is still read by the weekday
+    assert found("Rapat pada Selasa (16/11).", dt.date(2016, 11, 17))["Selasa (16/11)"] == ("DATE", "2016-11-15")

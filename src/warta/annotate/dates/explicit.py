@@ -105,7 +105,10 @@ def _weekday_reading(
             if d
         ]
     if literal:
-        options += [literal + dt.timedelta(days=k) for k in (-3, -2, -1, 1, 2, 3)]
+        # A slip of a day or so in the number keeps the written month: "Jumat (2/7)" is not
+        # Friday 30 June (the weekday is the slip there), "Rabu (16/11)" may be 15/11.
+        near_days = (literal + dt.timedelta(days=k) for k in (-3, -2, -1, 1, 2, 3))
+        options += [d for d in near_days if d.month == literal.month]
     if near and not year:
         # A month typo ("Senin (5/1)" written on 6 February for Monday 5/2; "Senin (27/8)" in
         # a 27 March article): the stated day in the article's own month.
