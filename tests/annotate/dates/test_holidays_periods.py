@@ -4,6 +4,7 @@ the blind holiday/economy/court/sports dev gold (bench/data/indosum_timex_dev3_g
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 
 import pytest
 
@@ -30,7 +31,9 @@ def test_holiday_with_a_gregorian_or_relative_year() -> None:
 
 
 def test_lebaran_of_the_year_before_the_one_named() -> None:
-    got = found("Tercatat 344 perjalanan pada Lebaran 2016, naik dari Lebaran tahun sebelumnya.", dt.date(2017, 3, 9))
+    got = found(
+        "Tercatat 344 perjalanan pada Lebaran 2016, naik dari Lebaran tahun sebelumnya.", dt.date(2017, 3, 9)
+    )
     assert got["Lebaran tahun sebelumnya"] == ("DATE", "2015-07-17")
 
 
@@ -97,7 +100,7 @@ def test_holiday_table_is_consistent() -> None:
             assert hijri_year + 578 <= day.year <= hijri_year + 580  # Gregorian ~ Hijri + 579
         days = sorted(by_hijri.values())
         # a lunar year is 354 or 355 days (a day more or less where the sighting differs)
-        assert all(353 <= (b - a).days <= 356 for a, b in zip(days, days[1:], strict=False)), key
+        assert all(353 <= (b - a).days <= 356 for a, b in itertools.pairwise(days)), key
     assert day_in_year(t, "eid_fitr", 1999) is None
     assert holiday_table("xx").names == {}
 
@@ -198,7 +201,9 @@ def test_scores_and_match_halves_are_no_dates() -> None:
 
 
 def test_bracketed_weekdays_restate_a_list_of_dates() -> None:
-    text = "Cuti bersama pada tanggal 23, 27, 28, 29 dan 30 Juni 2017 (Jumat, Selasa, Rabu, Kamis, dan Jumat)."
+    text = (
+        "Cuti bersama pada tanggal 23, 27, 28, 29 dan 30 Juni 2017 (Jumat, Selasa, Rabu, Kamis, dan Jumat)."
+    )
     got = [(t.text, t.value) for t in tag(text, "id", dt.date(2017, 6, 17))][-5:]
     assert got == [
         ("Jumat", "2017-06-23"),
@@ -214,9 +219,15 @@ def test_bracketed_weekdays_restate_a_list_of_dates() -> None:
 def test_a_weekday_slip_keeps_the_written_date_across_a_month() -> None:
     # Sunday 2 July 2017: Friday would be 30 June, a month away from the number written, so the
     # weekday is the slip; the output says no reading agrees
-    got = {t.text: t for t in tag("Helikopter jatuh pada Jumat (2/7). Evakuasi Senin (3/7).", "id", dt.date(2017, 7, 4))}
+    got = {
+        t.text: t
+        for t in tag("Helikopter jatuh pada Jumat (2/7). Evakuasi Senin (3/7).", "id", dt.date(2017, 7, 4))
+    }
     assert got["Jumat (2/7)"].value == "2017-07-02"
     assert got["Jumat (2/7)"].status == "weekday_mismatch"
     assert got["Jumat (2/7)"].note and "no reading agrees" in got["Jumat (2/7)"].note
     # within the month a slip in the number is still read by the weekday
-    assert found("Rapat pada Selasa (16/11).", dt.date(2016, 11, 17))["Selasa (16/11)"] == ("DATE", "2016-11-15")
+    assert found("Rapat pada Selasa (16/11).", dt.date(2016, 11, 17))["Selasa (16/11)"] == (
+        "DATE",
+        "2016-11-15",
+    )

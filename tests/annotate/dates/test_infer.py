@@ -52,8 +52,11 @@ def test_annotator_keeps_the_cleaners_date() -> None:
 
 
 def test_other_languages_use_dateparser() -> None:
-    a = article(["Las protestas comenzaron el 25 de enero de 2011 en El Cairo."], language="es",
-                published=dt.date(2011, 1, 26))
+    a = article(
+        ["Las protestas comenzaron el 25 de enero de 2011 en El Cairo."],
+        language="es",
+        published=dt.date(2011, 1, 26),
+    )
     annotate(a, Config())
     assert [t.value for t in a.times] == ["2011-01-25"]
     assert a.body[a.times[0].start : a.times[0].end] == a.times[0].text

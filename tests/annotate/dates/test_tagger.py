@@ -114,8 +114,9 @@ def test_times_sets_present_and_vague() -> None:
 
 
 def test_english() -> None:
-    out = found("On Thursday, Jan. 13, 2022 the river rose; two days later it fell. Last week too.",
-                language="en")
+    out = found(
+        "On Thursday, Jan. 13, 2022 the river rose; two days later it fell. Last week too.", language="en"
+    )
     assert out == [
         ("Thursday, Jan. 13, 2022", "DATE", "2022-01-13"),
         ("two days later", "DATE", "2022-01-15"),

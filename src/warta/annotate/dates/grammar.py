@@ -184,16 +184,19 @@ def grammar(language: str) -> Grammar:
         rf"|\s+(?:{yearw})\s+(?P<qrel>{mods}))?)",
         # "semester I 2017", "semester pertama tahun ini", "paruh kedua 2015"
         rf"(?P<semester>(?:{_alt(w.get('half_year', []))})\s+(?P<hq>II|I|[12]|{ordinals})"
-        rf"(?:(?:\s+|\s*-\s*)(?:(?:{yearw})\s+)?{year}|\s+(?:{yearw})\s+(?P<srel>{mods})|\s+(?P<sthis>{_alt(mods_this)}))?)",
+        rf"(?:(?:\s+|\s*-\s*)(?:(?:{yearw})\s+)?{year}|\s+(?:{yearw})\s+(?P<srel>{mods})"
+        rf"|\s+(?:{_alt(mods_this)}))?)",
         # "23 dan 24 Juni", "12 - 19 Juni 2017": a day number whose month comes with a later day
-        rf"(?P<daylist>(?:(?:{datew})\s+)?(?P<ld>[0-3]?\d)(?=(?:\s*(?:,|-|–|{_alt(w.get('day_list_joins', []))})\s*[0-3]?\d)+\s+{mon_any}))",
+        rf"(?P<daylist>(?:(?:{datew})\s+)?(?P<ld>[0-3]?\d)"
+        rf"(?=(?:\s*(?:,|-|–|{_alt(w.get('day_list_joins', []))})\s*[0-3]?\d)+\s+{mon_any}))",
         rf"(?P<season>{edge}(?:{_alt(w.get('seasons', {}))})(?:\s+{year})?)",
         rf"(?P<vdate>{_alt(w.get('vague_dates', {}))})",
         rf"(?P<mholiday>(?:(?:{dayw})\s+)?{hname}{hol_years})",
         rf"(?P<hday>(?:{_alt(hw.get('countdown', []))})\s*(?P<hsign>[-−–+])\s*(?P<hn>\d{{1,3}}))",
         rf"(?P<holoff>(?:(?P<hon>{hol_count})\s+(?:{_alt(day_units)})\s+"
         rf"(?P<hdir>{_alt([*hw.get('before', []), *hw.get('after', [])])})"
-        rf"|(?:{dayw})\s+(?:ke\s*-?\s*)?(?P<hord>\d{{1,2}}|{_alt(w.get('numbers', {}))}|{_alt(w.get('day_ordinals', [])[:1])}))"
+        rf"|(?:{dayw})\s+(?:ke\s*-?\s*)?(?P<hord>\d{{1,2}}|{_alt(w.get('numbers', {}))}"
+        rf"|{_alt(w.get('day_ordinals', [])[:1])}))"
         rf"\s+{hname}{hol_years})",
         rf"(?P<holiday>(?:{_alt(w.get('holidays', {}))})(?:\s+{year})?)",
         # akhir tahun, awal bulan (an edge of the current unit)

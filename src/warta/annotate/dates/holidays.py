@@ -134,7 +134,14 @@ def of_holiday(hit: Hit, g: Grammar, st: State) -> Found | None:
     day, year = holiday_day(hit, g, st)
     if day is None:
         if year is not None:
-            return "DATE", str(year), "ok", "the holiday's day in that year is not in the holiday table", None, None
+            return (
+                "DATE",
+                str(year),
+                "ok",
+                "the holiday's day in that year is not in the holiday table",
+                None,
+                None,
+            )
         return "DATE", "XXXX-XX-XX", "unresolved", "no known day for this holiday", None, None
     if hit.kind == "holoff":
         t = holiday_table(g.language)

@@ -115,10 +115,10 @@ def normalize(hit: Hit, g: Grammar, st: State, text: str, sent: int) -> Found | 
     if kind == "daylist":
         # "23 dan 24 Juni": the month and year of the date that closes the list
         base = st.clock_day
-        d = make_date(base.year, base.month, int(gd["ld"])) if base else None
-        if d is None:
+        listed = make_date(base.year, base.month, int(gd["ld"])) if base else None
+        if listed is None:
             return None
-        return "DATE", d.isoformat(), "ok", None, None, None
+        return "DATE", listed.isoformat(), "ok", None, None, None
     if kind == "weekend":
         shift = rel_shift(gd.get("rel"), g)
         if ref is None:
@@ -135,12 +135,20 @@ def normalize(hit: Hit, g: Grammar, st: State, text: str, sent: int) -> Found | 
     if kind in ("mholiday", "holoff", "hday"):
         return of_holiday(hit, g, st)
     if kind == "holiday":
-        mmdd = g.lookup("holidays", hit.m.group()[: hit.m.start("year") - hit.start] if gd.get("year") else hit.m.group())
+        mmdd = g.lookup(
+            "holidays", hit.m.group()[: hit.m.start("year") - hit.start] if gd.get("year") else hit.m.group()
+        )
         if not mmdd or not any(w[:1].isupper() for w in hit.m.group().split()):
             return None
         month, day = (int(x) for x in mmdd.split("-"))
         # "Natal 2016": that year's; a bare "Natal" the one nearest the reference
-        hd = make_date(int(gd["year"]), month, day) if gd.get("year") else nearest_year(ref, month, day) if ref else None
+        hd = (
+            make_date(int(gd["year"]), month, day)
+            if gd.get("year")
+            else nearest_year(ref, month, day)
+            if ref
+            else None
+        )
         return (
             "DATE",
             hd.isoformat() if hd else f"XXXX-{mmdd}",

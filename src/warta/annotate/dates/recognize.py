@@ -3,6 +3,7 @@ non-overlapping matches kept, look-alikes (counts, fractions, "minggu" meaning w
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -117,11 +118,11 @@ def _plausible(kind: str, m: re.Match[str], g: Grammar, text: str) -> bool:
         # "12 - 19 Juni", "23, 27, 28 dan 30 Juni": days rising to the closing date; "imbang 2 - 2,
         # 6 September" is a score
         joins = "|".join(re.escape(x) for x in w.get("day_list_joins", [])) or "(?!)"
-        chain = re.match(rf"\d{{1,2}}(?:\s*(?:,|-|–|{joins})\s*\d{{1,2}})+", text[m.start("ld") :], re.I)
-        days = [int(x) for x in re.findall(r"\d+", chain.group())] if chain else []
-        prev = re.search(r"(\d{1,2})\s*[-–,]\s*$", text[max(0, m.start() - 6) : m.start()])
-        scored = prev is not None and int(prev.group(1)) >= int(gd["ld"])
-        return not scored and len(days) >= 2 and all(a < b <= 31 for a, b in zip(days, days[1:], strict=False))
+        chained = re.match(rf"\d{{1,2}}(?:\s*(?:,|-|–|{joins})\s*\d{{1,2}})+", text[m.start("ld") :], re.I)
+        listed = [int(x) for x in re.findall(r"\d+", chained.group())] if chained else []
+        before_num = re.search(r"(\d{1,2})\s*[-–,]\s*$", text[max(0, m.start() - 6) : m.start()])
+        scored = before_num is not None and int(before_num.group(1)) >= int(gd["ld"])
+        return not scored and len(listed) >= 2 and all(a < b <= 31 for a, b in itertools.pairwise(listed))
     if kind == "setword":
         # "tumbuh 5 persen secara tahunan" compares with a year before, it is no recurrence
         before, _ = _words_around(text, m.start(), m.end())

@@ -107,7 +107,11 @@ def _normalize_all(
         elif hit.kind == "hday":
             # "H - 90 sebelum Idul Fitri", "H+10 Lebaran": counted from the holiday named after it
             nxt = hits[i + 1] if i + 1 < len(hits) else None
-            if nxt and nxt.kind in _HOLIDAYS and countdown_gap(g.language).fullmatch(text, hit.end, nxt.start):
+            if (
+                nxt
+                and nxt.kind in _HOLIDAYS
+                and countdown_gap(g.language).fullmatch(text, hit.end, nxt.start)
+            ):
                 state.clock_day = _day_of(nxt, g, state, text)
             elif state.holiday is None:
                 # "H-10 sampai dengan H+10 Lebaran": no holiday named before, the one its sentence names
