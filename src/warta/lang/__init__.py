@@ -62,7 +62,7 @@ SCHEMAS: dict[str, dict[str, tuple[str, bool]]] = {
         **{k: ("dict[str,int]", False) for k in ("day_offsets", "numbers", "ordinals", "anaphoric_offsets")},
         **{k: ("dict[str,str]", False) for k in (
             "units", "vague_durations", "edges", "parts_of_day", "zones", "seasons", "vague_dates",
-            "holidays", "set_words")},
+            "holidays", "set_words", "anaphoric_units")},
         **{k: ("list[str]", False) for k in (
             "present", "anaphoric", "vague", "ago", "later", "this", "last", "next", "day_word",
             "month_word", "year_word", "date_word", "time_word", "approx", "weekend", "every",

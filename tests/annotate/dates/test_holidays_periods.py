@@ -231,3 +231,13 @@ def test_a_weekday_slip_keeps_the_written_date_across_a_month() -> None:
         "DATE",
         "2016-11-15",
     )
+
+
+def test_the_same_year_is_the_year_mentioned_before() -> None:
+    got = found(
+        "Kursi disiapkan untuk Lebaran 2016. Pada tahun yang sama ada 344 perjalanan.", dt.date(2017, 3, 9)
+    )
+    assert got["tahun yang sama"] == ("DATE", "2016")
+    got = found("Harga naik pada Maret 2015 dan turun pada bulan yang sama.", dt.date(2017, 3, 9))
+    assert got["bulan yang sama"] == ("DATE", "2015-03")
+    assert found("Pada tahun yang sama ia lulus.", None)["tahun yang sama"] == ("DATE", "PAST_REF")

@@ -205,6 +205,7 @@ def grammar(language: str) -> Grammar:
         rf"(?P<pastword>{_alt(w.get('past_words', []))})",
         rf"(?P<pod>{_alt(w.get('bare_parts_of_day', []))})",
         rf"(?P<anaphor>{_alt(w.get('anaphoric', []))})",
+        rf"(?P<anaunit>{_alt(w.get('anaphoric_units', {}))})",
         # "malam hari sebelumnya": a part of that day, a time
         rf"(?P<anaoff>(?:(?P<apod>{pod_words})\s+)?(?:{_alt(w.get('anaphoric_offsets', {}))}))",
         # "pada tanggal 10": a day of the article's month; "tanggal 31/12": a year-less date
@@ -288,6 +289,7 @@ def _firsts(w: dict[str, Any], months: dict[str, int], weekdays: dict[str, int])
         "pastword": _first_words(g("past_words", [])),
         "pod": _first_words(g("bare_parts_of_day", [])),
         "anaphor": _first_words(g("anaphoric", [])),
+        "anaunit": _first_words(g("anaphoric_units", {})),
         "anaoff": _first_words(g("anaphoric_offsets", {}), g("parts_of_day", {})),
         "dayonly": _first_words(g("date_word", [])),
         "nthday": day,

@@ -196,6 +196,15 @@ def normalize(hit: Hit, g: Grammar, st: State, text: str, sent: int) -> Found | 
         if st.anchor is None:
             return "DATE", "PAST_REF", "unresolved", None, None, None
         return "DATE", st.anchor.isoformat(), "ok", "the date mentioned before", None, None
+    if kind == "anaunit":
+        # "pada tahun yang sama" after "Lebaran 2016": 2016
+        size = {"Y": 4, "M": 7}.get(str(g.lookup("anaphoric_units", hit.m.group())), 4)
+        last = st.last_value if re.match(r"\d{4}", st.last_value) else ""
+        if len(last) >= size:
+            return "DATE", last[:size], "ok", "the period of the date mentioned before", None, None
+        if ref is None:
+            return "DATE", "PAST_REF", "unresolved", None, None, None
+        return "DATE", ref.isoformat()[:size], "ok", None, None, None
     if kind == "decade":
         return "DATE", gd["dec"], "ok", None, None, None
     if kind == "yr":
