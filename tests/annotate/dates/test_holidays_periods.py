@@ -241,3 +241,16 @@ def test_the_same_year_is_the_year_mentioned_before() -> None:
     got = found("Harga naik pada Maret 2015 dan turun pada bulan yang sama.", dt.date(2017, 3, 9))
     assert got["bulan yang sama"] == ("DATE", "2015-03")
     assert found("Pada tahun yang sama ia lulus.", None)["tahun yang sama"] == ("DATE", "PAST_REF")
+
+
+def test_the_same_month_of_another_year() -> None:
+    text = "Kunjungan pada Juni 2017 naik dibandingkan dengan bulan yang sama tahun lalu."
+    assert found(text, dt.date(2017, 8, 2))["bulan yang sama tahun lalu"] == ("DATE", "2016-06")
+
+
+def test_a_statement_weekday_is_not_a_coming_day() -> None:
+    text = (
+        "Festival digelar di Kota Padang 20 hingga 23 Oktober 2016. "
+        '"Sepuluh negara ikut," kata Ketua Panitia Suardi, di Padang, Kamis.'
+    )
+    assert found(text, dt.date(2016, 10, 14))["Kamis"] == ("DATE", "2016-10-13")

@@ -205,7 +205,8 @@ def grammar(language: str) -> Grammar:
         rf"(?P<pastword>{_alt(w.get('past_words', []))})",
         rf"(?P<pod>{_alt(w.get('bare_parts_of_day', []))})",
         rf"(?P<anaphor>{_alt(w.get('anaphoric', []))})",
-        rf"(?P<anaunit>{_alt(w.get('anaphoric_units', {}))})",
+        # "bulan yang sama tahun lalu": that month of the year named after it
+        rf"(?P<anaunit>(?P<aunit>{_alt(w.get('anaphoric_units', {}))})(?:{year_rel})?)",
         # "malam hari sebelumnya": a part of that day, a time
         rf"(?P<anaoff>(?:(?P<apod>{pod_words})\s+)?(?:{_alt(w.get('anaphoric_offsets', {}))}))",
         # "pada tanggal 10": a day of the article's month; "tanggal 31/12": a year-less date

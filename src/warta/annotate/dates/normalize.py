@@ -198,8 +198,13 @@ def normalize(hit: Hit, g: Grammar, st: State, text: str, sent: int) -> Found | 
         return "DATE", st.anchor.isoformat(), "ok", "the date mentioned before", None, None
     if kind == "anaunit":
         # "pada tahun yang sama" after "Lebaran 2016": 2016
-        size = {"Y": 4, "M": 7}.get(str(g.lookup("anaphoric_units", hit.m.group())), 4)
+        size = {"Y": 4, "M": 7}.get(str(g.lookup("anaphoric_units", gd["aunit"])), 4)
         last = st.last_value if re.match(r"\d{4}", st.last_value) else ""
+        if gd.get("yrel") and ref is not None:
+            # "dibandingkan bulan yang sama tahun lalu": the month before, in last year
+            month = last[4:7] if size == 7 and len(last) >= 7 else f"-{ref.month:02d}"
+            year = ref.year + rel_shift(gd["yrel"], g)
+            return "DATE", (f"{year}{month}" if size == 7 else str(year)), "ok", None, None, None
         if len(last) >= size:
             return "DATE", last[:size], "ok", "the period of the date mentioned before", None, None
         if ref is None:

@@ -128,6 +128,12 @@ def _normalize_all(
             # '"Kemarin gunung berangin," ujar Ang, Rabu (24/5).': the quote's "kemarin" counts
             # from the day it was said, not from the publication date.
             found = normalize(hit, g, dataclasses.replace(state, ref=said_on), text, sent)
+        elif said[i] and hit.kind == "weekday" and reference is not None:
+            # "kata Suardi, di Padang, Kamis.": a statement was made by the publication day, so a
+            # bare weekday of one is not the coming day of that name the text named ("digelar 20
+            # hingga 23 Oktober")
+            past = [d for d in state.seen_days if d <= reference]
+            found = normalize(hit, g, dataclasses.replace(state, seen_days=past), text, sent)
         else:
             found = normalize(hit, g, state, text, sent)
         if found is None:
