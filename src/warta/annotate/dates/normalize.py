@@ -202,9 +202,9 @@ def normalize(hit: Hit, g: Grammar, st: State, text: str, sent: int) -> Found | 
         last = st.last_value if re.match(r"\d{4}", st.last_value) else ""
         if gd.get("yrel") and ref is not None:
             # "dibandingkan bulan yang sama tahun lalu": the month before, in last year
-            month = last[4:7] if size == 7 and len(last) >= 7 else f"-{ref.month:02d}"
-            year = ref.year + rel_shift(gd["yrel"], g)
-            return "DATE", (f"{year}{month}" if size == 7 else str(year)), "ok", None, None, None
+            same_month = last[4:7] if size == 7 and len(last) >= 7 else f"-{ref.month:02d}"
+            shifted = str(ref.year + rel_shift(gd["yrel"], g))
+            return "DATE", shifted + (same_month if size == 7 else ""), "ok", None, None, None
         if len(last) >= size:
             return "DATE", last[:size], "ok", "the period of the date mentioned before", None, None
         if ref is None:
