@@ -213,9 +213,9 @@ def _score_docs(docs: list[dict[str, Any]], gold: list[list[Span]]) -> dict[str,
 
 
 def news_dev(errors: bool = False, gold_path: Any = NEWS_GOLD) -> dict[str, Any]:
-    """An IndoSum news dev gold (``NEWS_GOLD``, ``NEWS_GOLD2`` or ``NEWS_GOLD3``): the articles as the bench reads
-    them (paragraphs detokenized, title hidden), each with the gold's DCT; scored, or (``errors``)
-    differences."""
+    """An IndoSum news dev gold (``NEWS_GOLD``, ``NEWS_GOLD2`` or ``NEWS_GOLD3``): the articles as
+    the bench reads them (paragraphs detokenized, title hidden), each with the gold's DCT; scored,
+    or (``errors``) differences."""
     from _indosum import article_text, by_id
 
     ref = _rows(gold_path)
