@@ -1,0 +1,202 @@
+"""The contextual NER experiment (issue 6): e5 token vectors + a per-label scorer, mixed into
+the CRF's Viterbi.
+
+    .venv/bin/python scripts/ner_contextual.py vectors   # cache the word vectors of every
+        # NER sentence (train, valid/dev, test parts) under /tmp/issue6/ (~8 min CPU)
+    .venv/bin/python scripts/ner_contextual.py dev --crf DEV_WEIGHTS
+        # scorers trained on the train parts, alpha/layers chosen on the valid/dev parts,
+        # mixed into a CRF trained on the train parts only (test parts never read)
+    .venv/bin/python scripts/ner_contextual.py train [--layers ...] [--context ...]
+        # the shipped scorer (train parts), src/warta/models/ner-id-contextual.npz
+
+Data: ../shared/data/indo_ner, IndoNLU NERGrit and NERP (Apache-2.0), idner-news-2k (MIT).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+
+from warta.annotate.entities.conll import SETS, read_conll
+
+ROOT = Path(__file__).resolve().parents[1]
+CACHE = Path("/tmp/issue6")
+#: Layers cached (0 = embeddings, 12 = last).
+KEEP = (4, 6, 8, 10, 11, 12)
+
+
+def parts(name: str) -> dict[str, str]:
+    folder, (train, dev), test, _types = SETS[name]
+    return {"train": f"{folder}/{train}", "dev": f"{folder}/{dev}", "test": f"{folder}/{test}"}
+
+
+def cmd_vectors(data: Path) -> None:
+    from warta.annotate.entities.contextual import encoder
+
+    enc = encoder()
+    CACHE.mkdir(parents=True, exist_ok=True)
+    for name in SETS:
+        for part, rel in parts(name).items():
+            out = CACHE / f"{name}-{part}.npy"
+            if out.exists():
+                continue
+            sents = [w for w, _ in read_conll(data / rel)]
+            t0 = time.process_time()
+            chunks = []
+            for i in range(0, len(sents), 400):
+                vecs = enc.word_vectors(sents[i:i + 400], KEEP, batch_pieces=2048)
+                chunks.extend(v.astype(np.float16) for v in vecs)
+            arr = np.concatenate(chunks) if chunks else np.zeros((0, len(KEEP), enc.hidden), np.float16)
+            np.save(out, arr)
+            n = sum(map(len, sents))
+            cpu = time.process_time() - t0
+            print(f"{name} {part}: {len(sents)} sentences, {n} words, {cpu:.0f}s CPU "
+                  f"({n / max(cpu, 1e-9):.0f} words/s), load {os.getloadavg()[0]:.2f}", flush=True)
+
+
+def load_part(data: Path, name: str, part: str) -> tuple[list[list[str]], list[list[str]], np.ndarray]:
+    """Words, labels and the cached word vectors (words × layers × hidden, float16)."""
+    sents = list(read_conll(data / parts(name)[part]))
+    vecs = np.load(CACHE / f"{name}-{part}.npy", mmap_mode="r")
+    assert len(vecs) == sum(len(w) for w, _ in sents), (name, part)
+    return [w for w, _ in sents], [lab for _, lab in sents], vecs
+
+
+def layer_view(vecs: np.ndarray, spec: str) -> np.ndarray:
+    """float32 words × hidden for ``spec``: one cached layer ("12") or a mean ("8+10+12")."""
+    idx = [KEEP.index(int(x)) for x in spec.split("+")]
+    out: np.ndarray = np.asarray(vecs[:, idx], dtype=np.float32).mean(axis=1)
+    return out
+
+
+def with_context(x: np.ndarray, lengths: list[int], context: int) -> np.ndarray:
+    """Each word's vector, then (context 1) its left and right neighbours' (zeros at edges)."""
+    if not context:
+        return x
+    left = np.zeros_like(x)
+    right = np.zeros_like(x)
+    start = 0
+    for n in lengths:
+        s, e = start, start + n
+        left[s + 1:e] = x[s:e - 1]
+        right[s:e - 1] = x[s + 1:e]
+        start = e
+    return np.concatenate([x, left, right], axis=1)
+
+
+def fit_scorer(x: np.ndarray, y: list[str], c: float, seed: int = 0) -> object:
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.pipeline import make_pipeline
+    from sklearn.preprocessing import StandardScaler
+
+    model = make_pipeline(StandardScaler(), LogisticRegression(C=c, max_iter=300, random_state=seed))
+    model.fit(x, y)
+    return model
+
+
+def cmd_dev(data: Path, crf: Path, specs: list[str], contexts: list[int], cs: list[float]) -> None:
+    from warta.annotate.entities import tagger
+    from warta.annotate.entities.conll import spans
+
+    tagger.use_model(crf)
+    weights = tagger._weights()
+    labels = list(weights.labels)
+    train = {n: load_part(data, n, "train") for n in SETS}
+    dev = {n: load_part(data, n, "dev") for n in SETS}
+    # CRF emissions of the dev sentences in the pipeline setting (auto), computed once.
+    crf_em: dict[str, list[np.ndarray]] = {}
+    cased: dict[str, list[bool]] = {}
+    for n, (words, _lab, _v) in dev.items():
+        cased[n] = [tagger.is_cased(w) for w in words]
+        crf_em[n] = [tagger._emissions(w, "id", tagger.CASED_SCHEME if c else tagger.LOWER_SCHEME)
+                     for w, c in zip(words, cased[n], strict=True)]
+
+    def score(n: str, alpha_cased: float, alpha_lower: float, logp: dict[str, list[np.ndarray]]) -> float:
+        words, labs, _v = dev[n]
+        types = SETS[n][3]
+        em = [e + (alpha_cased if c else alpha_lower) * lp
+              for e, c, lp in zip(crf_em[n], cased[n], logp[n], strict=True)]
+        tp = fp = fn = 0
+        for w, gold_l, pred_l in zip(words, labs, weights.decode_many(em), strict=True):
+            gold = spans(gold_l)
+            pred = {p for p in tagger.cased_only(w, tagger.bio_spans(pred_l)) if p[2] in types}
+            tp, fp, fn = tp + len(gold & pred), fp + len(pred - gold), fn + len(gold - pred)
+        p, r = tp / max(tp + fp, 1), tp / max(tp + fn, 1)
+        return 2 * p * r / max(p + r, 1e-9)
+
+    base = {n: score(n, 0.0, 0.0, {m: [np.zeros(1)] * len(dev[m][0]) for m in SETS}) for n in SETS}
+    print(f"dev CRF alone (auto): " + " / ".join(f"{base[n]:.3f}" for n in SETS)
+          + f" mean {np.mean(list(base.values())):.3f}", flush=True)
+    alphas = [0.0, 0.25, 0.5, 0.75, 1.0, 1.5, 2.0, 3.0]
+    for spec in specs:
+        for context in contexts:
+            feats_tr = {n: with_context(layer_view(v, spec), [len(w) for w in ws], context)
+                        for n, (ws, _l, v) in train.items()}
+            feats_dv = {n: with_context(layer_view(v, spec), [len(w) for w in ws], context)
+                        for n, (ws, _l, v) in dev.items()}
+            ys = {n: [x for lab in labs for x in lab] for n, (_w, labs, _v) in train.items()}
+            for c in cs:
+                t0 = time.process_time()
+                scorers = {"pooled": fit_scorer(np.concatenate(list(feats_tr.values())),
+                                                [x for n in SETS for x in ys[n]], c)}
+                for n in ("idner", "nerp"):
+                    scorers[n] = fit_scorer(feats_tr[n], ys[n], c)
+                fit = time.process_time() - t0
+
+                def logp_of(model: object, n: str) -> list[np.ndarray]:
+                    classes = list(model.classes_)  # type: ignore[attr-defined]
+                    lp = np.full((len(feats_dv[n]), len(labels)), -30.0)
+                    prob = model.predict_log_proba(feats_dv[n])  # type: ignore[attr-defined]
+                    for j, lab in enumerate(classes):
+                        lp[:, labels.index(lab)] = prob[:, j]
+                    lp = np.maximum(lp, -30.0)
+                    out, start = [], 0
+                    for w in dev[n][0]:
+                        out.append(lp[start:start + len(w)])
+                        start += len(w)
+                    return out
+
+                for mode in ("pooled", "own"):
+                    if mode == "pooled":
+                        logp = {n: logp_of(scorers["pooled"], n) for n in SETS}
+                    else:  # cased text: the idner scorer; lower-case text: NERP's (like auto)
+                        cased_lp = {n: logp_of(scorers["idner"], n) for n in SETS}
+                        lower_lp = {n: logp_of(scorers["nerp"], n) for n in SETS}
+                        logp = {n: [a if c else b for a, b, c in
+                                    zip(cased_lp[n], lower_lp[n], cased[n], strict=True)] for n in SETS}
+                    # The two alphas act on disjoint sentences: tune each on its own.
+                    best = {}
+                    for a in alphas:
+                        f = {n: score(n, a, a, logp) for n in SETS}
+                        best[a] = f
+                        print(f"  {spec:10} ctx {context} C {c:<5} {mode:6} alpha {a:<4} "
+                              + " / ".join(f"{f[n]:.3f}" for n in SETS)
+                              + f" mean {np.mean(list(f.values())):.3f}", flush=True)
+                    print(f"  (fit {fit:.0f}s CPU, load {os.getloadavg()[0]:.2f})", flush=True)
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("command", choices=["vectors", "dev"])
+    ap.add_argument("--crf", type=Path, default=CACHE / "ner-dev.weights.json.gz",
+                    help="CRF weights trained on the train parts only (for dev)")
+    ap.add_argument("--layers", default="12", help="comma-separated layer specs (e.g. 12,8+10+12)")
+    ap.add_argument("--context", default="0", help="comma-separated: 0 word only, 1 + neighbours")
+    ap.add_argument("--C", default="1.0", help="comma-separated inverse regularisation")
+    ap.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data" / "indo_ner")
+    args = ap.parse_args()
+    if args.command == "vectors":
+        cmd_vectors(args.data)
+    elif args.command == "dev":
+        cmd_dev(args.data, args.crf, args.layers.split(","),
+                [int(x) for x in args.context.split(",")], [float(x) for x in args.C.split(",")])
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
