@@ -132,7 +132,7 @@ def cmd_dev(data: Path, crf: Path, specs: list[str], contexts: list[int], cs: li
     base = {n: score(n, 0.0, 0.0, {m: [np.zeros(1)] * len(dev[m][0]) for m in SETS}) for n in SETS}
     print(f"dev CRF alone (auto): " + " / ".join(f"{base[n]:.3f}" for n in SETS)
           + f" mean {np.mean(list(base.values())):.3f}", flush=True)
-    alphas = [0.0, 0.25, 0.5, 0.75, 1.0, 1.5, 2.0, 3.0]
+    alphas = [0.0, 0.25, 0.5, 0.75, 1.0, 1.5, 2.0]
     for spec in specs:
         for context in contexts:
             feats_tr = {n: with_context(layer_view(v, spec), [len(w) for w in ws], context)
@@ -161,33 +161,76 @@ def cmd_dev(data: Path, crf: Path, specs: list[str], contexts: list[int], cs: li
                         start += len(w)
                     return out
 
-                for mode in ("pooled", "own"):
-                    if mode == "pooled":
-                        logp = {n: logp_of(scorers["pooled"], n) for n in SETS}
-                    else:  # cased text: the idner scorer; lower-case text: NERP's (like auto)
-                        cased_lp = {n: logp_of(scorers["idner"], n) for n in SETS}
-                        lower_lp = {n: logp_of(scorers["nerp"], n) for n in SETS}
-                        logp = {n: [a if c else b for a, b, c in
-                                    zip(cased_lp[n], lower_lp[n], cased[n], strict=True)] for n in SETS}
-                    # The two alphas act on disjoint sentences: tune each on its own.
-                    best = {}
-                    for a in alphas:
-                        f = {n: score(n, a, a, logp) for n in SETS}
-                        best[a] = f
-                        print(f"  {spec:10} ctx {context} C {c:<5} {mode:6} alpha {a:<4} "
+                lps = {k: {n: logp_of(m, n) for n in SETS} for k, m in scorers.items()}
+                # Cased sentences: the pooled scorer or idner's; lower-case: pooled or NERP's.
+                for cased_by, lower_by in (("pooled", "pooled"), ("pooled", "nerp"),
+                                           ("idner", "nerp")):
+                    logp = {n: [a if c else b for a, b, c in zip(
+                        lps[cased_by][n], lps[lower_by][n], cased[n], strict=True)] for n in SETS}
+                    grid = {(ac, al): {n: score(n, ac, al, logp) for n in SETS}
+                            for ac in alphas for al in alphas}
+                    ranked = sorted(grid.items(), key=lambda kv: -np.mean(list(kv[1].values())))
+                    for (ac, al), f in ranked[:3]:
+                        print(f"  {spec:10} ctx {context} C {c:<5} cased {cased_by:6} lower "
+                              f"{lower_by:6} alpha {ac:<4} {al:<4} "
                               + " / ".join(f"{f[n]:.3f}" for n in SETS)
                               + f" mean {np.mean(list(f.values())):.3f}", flush=True)
                     print(f"  (fit {fit:.0f}s CPU, load {os.getloadavg()[0]:.2f})", flush=True)
 
 
+def to_scorer(model: object, labels: list[str]) -> object:
+    """A fitted StandardScaler + LogisticRegression as a :class:`LabelScorer` over raw features
+    (the scaling folded into the coefficients; labels the model never saw get -1e4)."""
+    from warta.annotate.entities.ctxner import LabelScorer
+
+    scaler, lr = model.steps[0][1], model.steps[1][1]  # type: ignore[attr-defined]
+    coef = np.zeros((len(labels), lr.coef_.shape[1]))
+    intercept = np.full(len(labels), -1e4)
+    for j, lab in enumerate(lr.classes_):
+        w = lr.coef_[j] / scaler.scale_
+        coef[labels.index(lab)] = w
+        intercept[labels.index(lab)] = lr.intercept_[j] - float(w @ scaler.mean_)
+    return LabelScorer(coef, intercept)
+
+
+def cmd_train(data: Path, spec: str, context: int, c: float, cased_by: str, lower_by: str,
+              alpha_cased: float, alpha_lower: float, out: Path) -> None:
+    from warta.annotate.entities import tagger
+    from warta.annotate.entities.ctxner import ContextualModel, save
+
+    labels = list(tagger._weights().labels)
+    train = {n: load_part(data, n, "train") for n in SETS}
+    feats = {n: with_context(layer_view(v, spec), [len(w) for w in ws], context)
+             for n, (ws, _l, v) in train.items()}
+    ys = {n: [x for lab in labs for x in lab] for n, (_w, labs, _v) in train.items()}
+    scorers = {}
+    for kind, by in (("cased", cased_by), ("lower", lower_by)):
+        names = list(SETS) if by == "pooled" else [by]
+        t0 = time.process_time()
+        fitted = fit_scorer(np.concatenate([feats[n] for n in names]),
+                            [x for n in names for x in ys[n]], c)
+        scorers[kind] = to_scorer(fitted, labels)
+        print(f"{kind}: scorer on {'+'.join(names)} train, {time.process_time() - t0:.0f}s CPU")
+    model = ContextualModel(tuple(labels), tuple(int(x) for x in spec.split("+")), context,
+                            scorers, {"cased": alpha_cased, "lower": alpha_lower})
+    save(model, out)  # type: ignore[arg-type]
+    print(f"wrote {out} ({out.stat().st_size / 1e6:.2f} MB)")
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__)
-    ap.add_argument("command", choices=["vectors", "dev"])
+    ap.add_argument("command", choices=["vectors", "dev", "train"])
     ap.add_argument("--crf", type=Path, default=CACHE / "ner-dev.weights.json.gz",
                     help="CRF weights trained on the train parts only (for dev)")
     ap.add_argument("--layers", default="12", help="comma-separated layer specs (e.g. 12,8+10+12)")
     ap.add_argument("--context", default="0", help="comma-separated: 0 word only, 1 + neighbours")
     ap.add_argument("--C", default="1.0", help="comma-separated inverse regularisation")
+    ap.add_argument("--cased-scorer", default="pooled", choices=["pooled", "idner"])
+    ap.add_argument("--lower-scorer", default="nerp", choices=["pooled", "nerp"])
+    ap.add_argument("--alpha-cased", type=float, default=0.75)
+    ap.add_argument("--alpha-lower", type=float, default=1.0)
+    ap.add_argument("--out", type=Path,
+                    default=ROOT / "src" / "warta" / "models" / "ner-id-contextual.json.gz")
     ap.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data" / "indo_ner")
     args = ap.parse_args()
     if args.command == "vectors":
@@ -195,6 +238,9 @@ def main() -> int:
     elif args.command == "dev":
         cmd_dev(args.data, args.crf, args.layers.split(","),
                 [int(x) for x in args.context.split(",")], [float(x) for x in args.C.split(",")])
+    else:
+        cmd_train(args.data, args.layers, int(args.context), float(args.C), args.cased_scorer,
+                  args.lower_scorer, args.alpha_cased, args.alpha_lower, args.out)
     return 0
 
 
