@@ -130,7 +130,7 @@ def cmd_dev(data: Path, crf: Path, specs: list[str], contexts: list[int], cs: li
         return 2 * p * r / max(p + r, 1e-9)
 
     base = {n: score(n, 0.0, 0.0, {m: [np.zeros(1)] * len(dev[m][0]) for m in SETS}) for n in SETS}
-    print(f"dev CRF alone (auto): " + " / ".join(f"{base[n]:.3f}" for n in SETS)
+    print("dev CRF alone (auto): " + " / ".join(f"{base[n]:.3f}" for n in SETS)
           + f" mean {np.mean(list(base.values())):.3f}", flush=True)
     alphas = [0.0, 0.25, 0.5, 0.75, 1.0, 1.5, 2.0]
     for spec in specs:
@@ -148,10 +148,11 @@ def cmd_dev(data: Path, crf: Path, specs: list[str], contexts: list[int], cs: li
                     scorers[n] = fit_scorer(feats_tr[n], ys[n], c)
                 fit = time.process_time() - t0
 
-                def logp_of(model: object, n: str) -> list[np.ndarray]:
+                def logp_of(model: object, n: str, feats: dict[str, np.ndarray] = feats_dv
+                            ) -> list[np.ndarray]:
                     classes = list(model.classes_)  # type: ignore[attr-defined]
-                    lp = np.full((len(feats_dv[n]), len(labels)), -30.0)
-                    prob = model.predict_log_proba(feats_dv[n])  # type: ignore[attr-defined]
+                    lp = np.full((len(feats[n]), len(labels)), -30.0)
+                    prob = model.predict_log_proba(feats[n])  # type: ignore[attr-defined]
                     for j, lab in enumerate(classes):
                         lp[:, labels.index(lab)] = prob[:, j]
                     lp = np.maximum(lp, -30.0)

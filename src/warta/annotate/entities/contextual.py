@@ -38,7 +38,7 @@ PREFIX = "passage: "
 META = "\u2581"  # SentencePiece's word-start marker
 QK = 32  # values per Q4_0 block
 
-F32 = np.ndarray[Any, np.dtype[np.float32]]
+F32 = np.ndarray[Any, np.dtype[Any]]  # float32 arrays (numpy's stubs widen mixed arithmetic)
 _Q4 = np.dtype([("d", "<f2"), ("qs", "u1", (16,))])
 
 
@@ -300,15 +300,17 @@ class Encoder:
         heads, hd = self.n_heads, h // self.n_heads
         scale = np.float32(1.0 / math.sqrt(hd))
         kept: list[F32] = [x] if 0 in keep else []
+
+        def split(t: F32) -> F32:  # batch × length × hidden -> batch × heads × length × head dim
+            out: F32 = t.reshape(n, longest, heads, hd).transpose(0, 2, 1, 3)
+            return out
+
         for index, ly in enumerate(self.layers(), start=1):
-            def split(t: F32) -> F32:
-                out: F32 = t.reshape(n, longest, heads, hd).transpose(0, 2, 1, 3)
-                return out
-            q, k, v = (split(x @ w + b) for w, b in ((ly.q, ly.qb), (ly.k, ly.kb), (ly.v, ly.vb)))
-            att = (q @ k.transpose(0, 1, 3, 2)) * scale + mask
+            qh, kh, vh = (split(x @ w + b) for w, b in ((ly.q, ly.qb), (ly.k, ly.kb), (ly.v, ly.vb)))
+            att = (qh @ kh.transpose(0, 1, 3, 2)) * scale + mask
             att = np.exp(att - att.max(axis=-1, keepdims=True))
             att /= att.sum(axis=-1, keepdims=True)
-            ctx = (att @ v).transpose(0, 2, 1, 3).reshape(n, longest, h)
+            ctx = (att @ vh).transpose(0, 2, 1, 3).reshape(n, longest, h)
             x = _layernorm(x + ctx @ ly.ao + ly.aob, ly.aln_w, ly.aln_b, self.eps)
             mid = x @ ly.fi + ly.fib
             mid = 0.5 * mid * (1.0 + _erf(mid * np.float32(0.7071067811865476)))
@@ -345,7 +347,8 @@ class Encoder:
         room = self.max_pos - 2 - len(head)
         jobs: list[tuple[int, int, list[int], list[int]]] = []  # sentence, first word, ids, firsts
         for s, words in enumerate(sentences):
-            ids, firsts, start = list(head), [], 0
+            ids, start = list(head), 0
+            firsts: list[int] = []
             for w, word in enumerate(words):
                 pieces = self.word_pieces(word)[:room] or [tok.unk]
                 if len(ids) - len(head) + len(pieces) > room:

@@ -58,7 +58,7 @@ class ContextualModel:
     scorers: dict[str, LabelScorer]  # "cased", "lower"
     alpha: dict[str, float]
 
-    def features(self, vectors: Matrix) -> Matrix:
+    def features(self, vectors: np.ndarray[Any, Any]) -> Matrix:
         """Words × features from one sentence's ``words × layers × hidden`` vectors."""
         x: Matrix = np.asarray(vectors, dtype=np.float64).mean(axis=1)
         if not self.context:
@@ -67,7 +67,7 @@ class ContextualModel:
         left[1:], right[:-1] = x[:-1], x[1:]
         return np.concatenate([x, left, right], axis=1)
 
-    def bonus(self, vectors: Matrix, cased: bool) -> Matrix:
+    def bonus(self, vectors: np.ndarray[Any, Any], cased: bool) -> Matrix:
         """alpha × log p(label | word) for one sentence (words × labels, the CRF's order)."""
         kind = "cased" if cased else "lower"
         if not len(vectors):
