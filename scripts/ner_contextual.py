@@ -89,11 +89,22 @@ def with_context(x: np.ndarray, lengths: list[int], context: int) -> np.ndarray:
     return np.concatenate([x, left, right], axis=1)
 
 
+#: Experiment: "mlp" fits a one-hidden-layer network instead of the logistic regression.
+SCORER = "lr"
+
+
 def fit_scorer(x: np.ndarray, y: list[str], c: float, seed: int = 0) -> object:
     from sklearn.linear_model import LogisticRegression
+    from sklearn.neural_network import MLPClassifier
     from sklearn.pipeline import make_pipeline
     from sklearn.preprocessing import StandardScaler
 
+    if SCORER == "mlp":
+        model = make_pipeline(StandardScaler(), MLPClassifier(
+            hidden_layer_sizes=(256,), alpha=1e-3 / c, early_stopping=True, max_iter=40,
+            random_state=seed))
+        model.fit(x, y)
+        return model
     model = make_pipeline(StandardScaler(), LogisticRegression(C=c, max_iter=300, random_state=seed))
     model.fit(x, y)
     return model
@@ -184,14 +195,21 @@ def to_scorer(model: object, labels: list[str]) -> object:
     (the scaling folded into the coefficients; labels the model never saw get -1e4)."""
     from warta.annotate.entities.ctxner import LabelScorer
 
-    scaler, lr = model.steps[0][1], model.steps[1][1]  # type: ignore[attr-defined]
-    coef = np.zeros((len(labels), lr.coef_.shape[1]))
+    scaler, clf = model.steps[0][1], model.steps[1][1]  # type: ignore[attr-defined]
+    if hasattr(clf, "coefs_"):  # the network: fold the scaling into its first layer
+        w1 = clf.coefs_[0] / scaler.scale_[:, None]
+        b1 = clf.intercepts_[0] - scaler.mean_ @ w1
+        out_w, out_b = clf.coefs_[1].T, clf.intercepts_[1]
+    else:
+        w1 = b1 = None
+        out_w = clf.coef_ / scaler.scale_
+        out_b = clf.intercept_ - out_w @ scaler.mean_
+    coef = np.zeros((len(labels), out_w.shape[1]))
     intercept = np.full(len(labels), -1e4)
-    for j, lab in enumerate(lr.classes_):
-        w = lr.coef_[j] / scaler.scale_
-        coef[labels.index(lab)] = w
-        intercept[labels.index(lab)] = lr.intercept_[j] - float(w @ scaler.mean_)
-    return LabelScorer(coef, intercept)
+    for j, lab in enumerate(clf.classes_):
+        coef[labels.index(lab)] = out_w[j]
+        intercept[labels.index(lab)] = out_b[j]
+    return LabelScorer(coef, intercept, w1, b1)
 
 
 def cmd_train(data: Path, spec: str, context: int, c: float, cased_by: str, lower_by: str,
@@ -204,8 +222,11 @@ def cmd_train(data: Path, spec: str, context: int, c: float, cased_by: str, lowe
     feats = {n: with_context(layer_view(v, spec), [len(w) for w in ws], context)
              for n, (ws, _l, v) in train.items()}
     ys = {n: [x for lab in labs for x in lab] for n, (_w, labs, _v) in train.items()}
-    scorers = {}
+    scorers: dict[str, object] = {}
     for kind, by in (("cased", cased_by), ("lower", lower_by)):
+        if kind == "lower" and by == cased_by:
+            scorers[kind] = scorers["cased"]  # one scorer for both (stored once)
+            continue
         names = list(SETS) if by == "pooled" else [by]
         t0 = time.process_time()
         fitted = fit_scorer(np.concatenate([feats[n] for n in names]),
@@ -218,14 +239,42 @@ def cmd_train(data: Path, spec: str, context: int, c: float, cased_by: str, lowe
     print(f"wrote {out} ({out.stat().st_size / 1e6:.2f} MB)")
 
 
+def cmd_check(data: Path, crf: Path, scorer: Path) -> None:
+    """Dev F1 through the pipeline's own code path (``tag_many(model="contextual")``: vectors
+    computed on the fly, the scorer file as shipped) with the dev CRF: must match ``dev``."""
+    from warta.annotate.entities import ctxner, tagger
+    from warta.annotate.entities.conll import spans
+
+    tagger.use_model(crf)
+    ctxner.use_scorer(scorer)
+    scores = []
+    for n, (_folder, _parts, _test, types) in SETS.items():
+        sents = list(read_conll(data / parts(n)["dev"]))
+        for model in ("crf", "contextual"):
+            t0 = time.process_time()
+            found = tagger.tag_many([w for w, _ in sents], model=model)
+            cpu = time.process_time() - t0
+            tp = fp = fn = 0
+            for (_w, labels), pred in zip(sents, found, strict=True):
+                gold, got = spans(labels), {p for p in pred if p[2] in types}
+                tp, fp, fn = tp + len(gold & got), fp + len(got - gold), fn + len(gold - got)
+            p, r = tp / max(tp + fp, 1), tp / max(tp + fn, 1)
+            f = 2 * p * r / max(p + r, 1e-9)
+            if model == "contextual":
+                scores.append(f)
+            print(f"dev {n} {model:10} P {p:.3f} R {r:.3f} F1 {f:.3f} ({cpu:.1f}s CPU)", flush=True)
+    print(f"mean contextual dev F1 {np.mean(scores):.3f}")
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__)
-    ap.add_argument("command", choices=["vectors", "dev", "train"])
+    ap.add_argument("command", choices=["vectors", "dev", "train", "check"])
     ap.add_argument("--crf", type=Path, default=CACHE / "ner-dev.weights.json.gz",
                     help="CRF weights trained on the train parts only (for dev)")
     ap.add_argument("--layers", default="12", help="comma-separated layer specs (e.g. 12,8+10+12)")
     ap.add_argument("--context", default="0", help="comma-separated: 0 word only, 1 + neighbours")
     ap.add_argument("--C", default="1.0", help="comma-separated inverse regularisation")
+    ap.add_argument("--scorer", choices=["lr", "mlp"], default="lr", help="dev experiment")
     ap.add_argument("--cased-scorer", default="pooled", choices=["pooled", "idner"])
     ap.add_argument("--lower-scorer", default="nerp", choices=["pooled", "nerp"])
     ap.add_argument("--alpha-cased", type=float, default=0.75)
@@ -234,11 +283,15 @@ def main() -> int:
                     default=ROOT / "src" / "warta" / "models" / "ner-id-contextual.json.gz")
     ap.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data" / "indo_ner")
     args = ap.parse_args()
+    global SCORER
+    SCORER = args.scorer
     if args.command == "vectors":
         cmd_vectors(args.data)
     elif args.command == "dev":
         cmd_dev(args.data, args.crf, args.layers.split(","),
                 [int(x) for x in args.context.split(",")], [float(x) for x in args.C.split(",")])
+    elif args.command == "check":
+        cmd_check(args.data, args.crf, args.out)
     else:
         cmd_train(args.data, args.layers, int(args.context), float(args.C), args.cased_scorer,
                   args.lower_scorer, args.alpha_cased, args.alpha_lower, args.out)

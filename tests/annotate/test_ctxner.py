@@ -80,6 +80,22 @@ def test_save_load_round_trip_and_same_bytes(tmp_path: Path) -> None:
         ctxner.load(other)
 
 
+def test_a_hidden_layer_scorer_round_trips_and_is_stored_once(tmp_path: Path) -> None:
+    rng = np.random.default_rng(0)
+    labels = list(tagger._weights().labels)
+    scorer = ctxner.LabelScorer(rng.normal(size=(len(labels), 5)), rng.normal(size=len(labels)),
+                                rng.normal(size=(HIDDEN, 5)), rng.normal(size=5))
+    model = ctxner.ContextualModel(tuple(labels), (8,), 0, {"cased": scorer, "lower": scorer},
+                                   {"cased": 0.75, "lower": 0.75})
+    back = ctxner.load(ctxner.save(model, tmp_path / "m.json.gz"))
+    assert back.scorers["lower"] is back.scorers["cased"]  # one scorer, stored once
+    x = rng.normal(size=(4, HIDDEN))
+    expected = np.maximum(x @ scorer.hidden_w + scorer.hidden_b, 0) @ scorer.coef.T + scorer.intercept
+    expected = expected - np.log(np.exp(expected).sum(axis=1, keepdims=True))
+    assert np.allclose(back.scorers["cased"].log_proba(x), np.maximum(expected, ctxner.FLOOR),
+                       atol=1e-4)
+
+
 def test_features_with_neighbours() -> None:
     model = tiny_model(1.0, list(tagger._weights().labels), context=1)
     vec = np.arange(3 * 1 * HIDDEN, dtype=np.float32).reshape(3, 1, HIDDEN)

@@ -1,14 +1,18 @@
 """The opt-in contextual NER mode: e5 word vectors scored per label, mixed into the CRF.
 
-A multinomial logistic regression (``scripts/ner_contextual.py``, trained on the NER sets'
-train parts) reads each word's contextual vector (:mod:`.contextual`) and gives log
-p(label | vector); the tagger adds ``alpha`` times that to the CRF's per-token label scores and
-decodes with the CRF's transitions unchanged (``weights.CrfWeights.decode_many``). Cased and
-lower-case sentences have their own scorer and alpha, like the CRF's ``auto`` setting.
+A small network (one hidden ReLU layer; or a multinomial logistic regression, no hidden layer;
+``scripts/ner_contextual.py``, trained on the NER sets' train parts) reads each word's
+contextual vector (:mod:`.contextual`) and gives log p(label | vector); the tagger adds
+``alpha`` times that to the CRF's per-token label scores and decodes with the CRF's transitions
+unchanged (``weights.CrfWeights.decode_many``). Cased and lower-case sentences may have their
+own scorer and alpha, like the CRF's ``auto`` setting (the shipped file uses one scorer and one
+alpha for both, the best on dev).
 
 File (``models/ner-id-contextual.json.gz``): gzip JSON ``{"format", "labels", "layers",
 "context", "alpha": {"cased", "lower"}, "scorers": {"cased"|"lower": {"coef" (labels ×
-features), "intercept"}}}``; the feature standardisation is folded into the coefficients.
+inputs), "intercept", optional "hidden_w" (features × hidden), "hidden_b"}}}``; the feature
+standardisation is folded into the first layer; a scorer given as the string ``"cased"`` is the
+cased one (stored once).
 """
 
 from __future__ import annotations
@@ -35,13 +39,18 @@ FLOOR = -30.0
 
 @dataclass(frozen=True)
 class LabelScorer:
-    """Linear label scores over word features: log-softmax of ``features @ coef.T + intercept``."""
+    """Label scores over word features: log-softmax of ``h @ coef.T + intercept``, where ``h``
+    is ``relu(features @ hidden_w + hidden_b)`` (or the features, without a hidden layer)."""
 
-    coef: Matrix  # labels × features
+    coef: Matrix  # labels × inputs
     intercept: Matrix  # labels
+    hidden_w: Matrix | None = None  # features × hidden units
+    hidden_b: Matrix | None = None
 
     def log_proba(self, x: Matrix) -> Matrix:
         """Log p(label | features) per row of ``x`` (words × features)."""
+        if self.hidden_w is not None and self.hidden_b is not None:
+            x = np.maximum(x @ self.hidden_w + self.hidden_b, 0.0)
         z = x @ self.coef.T + self.intercept
         z = z - z.max(axis=1, keepdims=True)
         out: Matrix = np.maximum(z - np.log(np.exp(z).sum(axis=1, keepdims=True)), FLOOR)
@@ -80,10 +89,17 @@ def save(model: ContextualModel, path: Path) -> Path:
     def rounded(a: Matrix) -> Any:
         return json.loads(json.dumps(np.asarray(a).round(6).tolist()))
 
+    def scorer(s: LabelScorer) -> dict[str, Any]:
+        out = {"coef": rounded(s.coef), "intercept": rounded(s.intercept)}
+        if s.hidden_w is not None and s.hidden_b is not None:
+            out.update(hidden_w=rounded(s.hidden_w), hidden_b=rounded(s.hidden_b))
+        return out
+
+    scorers: dict[str, Any] = {"cased": scorer(model.scorers["cased"])}
+    same = model.scorers["lower"] is model.scorers["cased"]
+    scorers["lower"] = "cased" if same else scorer(model.scorers["lower"])
     doc = {"format": FORMAT, "labels": list(model.labels), "layers": list(model.layers),
-           "context": model.context, "alpha": model.alpha,
-           "scorers": {k: {"coef": rounded(s.coef), "intercept": rounded(s.intercept)}
-                       for k, s in sorted(model.scorers.items())}}
+           "context": model.context, "alpha": model.alpha, "scorers": scorers}
     data = json.dumps(doc, separators=(",", ":"), sort_keys=True).encode("utf-8")
     with path.open("wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", filename="", mtime=0) as fh:
         fh.write(data)
@@ -95,9 +111,18 @@ def load(path: Path) -> ContextualModel:
     doc = json.loads(gzip.decompress(path.read_bytes()).decode("utf-8"))
     if doc.get("format") != FORMAT:
         raise ValueError(f"{path}: not a {FORMAT} file")
-    scorers = {k: LabelScorer(np.array(v["coef"], dtype=np.float64),
-                              np.array(v["intercept"], dtype=np.float64))
-               for k, v in doc["scorers"].items()}
+    def array(v: Any) -> Matrix | None:
+        return None if v is None else np.array(v, dtype=np.float64)
+
+    scorers: dict[str, LabelScorer] = {}
+    for kind in ("cased", "lower"):
+        v = doc["scorers"][kind]
+        if isinstance(v, str):  # stored once under the kind it names
+            scorers[kind] = scorers[v]
+            continue
+        scorers[kind] = LabelScorer(np.array(v["coef"], dtype=np.float64),
+                                    np.array(v["intercept"], dtype=np.float64),
+                                    array(v.get("hidden_w")), array(v.get("hidden_b")))
     return ContextualModel(tuple(doc["labels"]), tuple(doc["layers"]), int(doc["context"]),
                            scorers, {k: float(v) for k, v in doc["alpha"].items()})
 
