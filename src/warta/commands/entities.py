@@ -10,7 +10,7 @@ from typing import Any
 from ..annotate.entities import find_entities
 from ..errors import InputError
 from ..text import detect_language
-from .common import EXIT_OK, write_output
+from .common import EXIT_OK, add_ner_model_option, write_output
 
 
 def register(sub: Any) -> None:
@@ -22,6 +22,7 @@ def register(sub: Any) -> None:
     p.add_argument("--format", "-f", choices=("json", "tsv"), default="json")
     p.add_argument("--language", metavar="CODE", help="force the language (default: detect)")
     p.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
+    add_ner_model_option(p)
     p.set_defaults(func=run)
 
 
@@ -37,15 +38,16 @@ def read_text(path: str) -> str:
         raise InputError(f"{path} is not UTF-8 text") from exc
 
 
-def entities_of(text: str, language: str | None = None) -> list[dict[str, Any]]:
+def entities_of(text: str, language: str | None = None, model: str = "crf") -> list[dict[str, Any]]:
     """``[{"text", "start", "end", "type"}]`` for ``text`` (character offsets)."""
     lang = language or (detect_language(text) if text.strip() else "id")
-    return [{"text": t, "start": s, "end": e, "type": k} for t, s, e, k in find_entities(text, lang)]
+    return [{"text": t, "start": s, "end": e, "type": k}
+            for t, s, e, k in find_entities(text, lang, model)]
 
 
 def run(args: argparse.Namespace) -> int:
     """Run ``warta entities``."""
-    found = entities_of(read_text(args.input), args.language)
+    found = entities_of(read_text(args.input), args.language, args.ner_model or "crf")
     if args.format == "json":
         out = json.dumps(found, ensure_ascii=False, indent=2) + "\n"
     else:

@@ -15,12 +15,13 @@ from .tokens import tokenize
 __all__ = ["annotate_entities", "find_entities", "sentence_mentions"]
 
 
-def sentence_mentions(article: Article) -> list[Mention]:
-    """Entity mentions of every sentence of ``article`` (offsets into the body)."""
+def sentence_mentions(article: Article, model: str = "crf") -> list[Mention]:
+    """Entity mentions of every sentence of ``article`` (offsets into the body); ``model``:
+    ``crf`` or ``contextual`` (``Config.ner_model``)."""
     found: list[tuple[int, int, str]] = []
     sentence_of: dict[int, int] = {}
     tokenized = [tokenize(sentence.text) for sentence in article.sentences]
-    tagged = tag_sentences(tokenized, article.language)
+    tagged = tag_sentences(tokenized, article.language, model)
     for index, (sentence, tokens) in enumerate(zip(article.sentences, tokenized, strict=True)):
         for s, e, kind in tagged[index]:
             start = sentence.start + tokens[s].start
@@ -38,4 +39,4 @@ def sentence_mentions(article: Article) -> list[Mention]:
 
 def annotate_entities(article: Article, config: Config) -> None:
     """Annotator: fill ``article.entities``."""
-    article.entities = sentence_mentions(article)
+    article.entities = sentence_mentions(article, config.ner_model)

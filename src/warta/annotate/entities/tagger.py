@@ -154,14 +154,25 @@ def crf_labels(words: Sequence[str], language: str = "id", scheme: str | None = 
 
 
 def crf_labels_many(sentences: Sequence[Sequence[str]], language: str = "id",
-                    scheme: str | None = AUTO) -> list[list[str]]:
-    """:func:`crf_labels` of several sentences (one decoding pass for all: faster)."""
+                    scheme: str | None = AUTO, model: str = "crf") -> list[list[str]]:
+    """:func:`crf_labels` of several sentences (one decoding pass for all: faster).
+
+    ``model="contextual"`` adds the e5 word-vector scorer to the CRF's label scores
+    (:mod:`.ctxner`; needs the ``embed`` extra, about 100× slower)."""
     picks = [(CASED_SCHEME if is_cased(w) else LOWER_SCHEME) if scheme == AUTO else scheme
              for w in sentences]
     if _model_path is not None and _model_path.suffix == ".crfsuite":
         return [list(_crfsuite().tag(sentence_features(w, language, p))) if w else []
                 for w, p in zip(sentences, picks, strict=True)]
     found = [_emissions(w, language, p) for w, p in zip(sentences, picks, strict=True) if w]
+    if model == "contextual":
+        from .ctxner import bonuses
+
+        present = [w for w in sentences if w]
+        found = [e + b for e, b in zip(found, bonuses(
+            present, [is_cased(w) for w in present], _weights().labels), strict=True)]
+    elif model != "crf":
+        raise ValueError(f"unknown NER model {model!r}")
     labels = iter(_weights().decode_many(found))
     return [next(labels) if w else [] for w in sentences]
 
@@ -218,11 +229,20 @@ def cased_only(words: Sequence[str], found: list[Span]) -> list[Span]:
     return [sp for sp in found if any(c.isupper() for w in words[sp[0]:sp[1]] for c in w)]
 
 
-def tag_words(words: Sequence[str], language: str = "id", scheme: str | None = AUTO) -> list[Span]:
+def tag_words(words: Sequence[str], language: str = "id", scheme: str | None = AUTO,
+              model: str = "crf") -> list[Span]:
     """Entity spans over the words of one sentence for ``language`` (see :func:`crf_labels`)."""
-    if language in MODEL_LANGUAGES:
-        return cased_only(words, bio_spans(crf_labels(words, language, scheme)))
-    return rule_spans(words, language)
+    return tag_many([words], language, scheme, model)[0]
+
+
+def tag_many(sentences: Sequence[Sequence[str]], language: str = "id",
+             scheme: str | None = AUTO, model: str = "crf") -> list[list[Span]]:
+    """:func:`tag_words` of several sentences, decoded in one pass."""
+    if language not in MODEL_LANGUAGES:
+        return [rule_spans(w, language) for w in sentences]
+    return [cased_only(w, bio_spans(labels))
+            for w, labels in zip(sentences, crf_labels_many(sentences, language, scheme, model),
+                                 strict=True)]
 
 
 def tag_tokens(tokens: Sequence[Token], language: str) -> list[Span]:
@@ -230,24 +250,23 @@ def tag_tokens(tokens: Sequence[Token], language: str) -> list[Span]:
     return tag_words([t.text for t in tokens], language)
 
 
-def tag_sentences(sentences: Sequence[Sequence[Token]], language: str) -> list[list[Span]]:
+def tag_sentences(sentences: Sequence[Sequence[Token]], language: str,
+                  model: str = "crf") -> list[list[Span]]:
     """:func:`tag_tokens` of each sentence, the CRF decoding them in one pass."""
-    words = [[t.text for t in tokens] for tokens in sentences]
-    if language not in MODEL_LANGUAGES:
-        return [rule_spans(w, language) for w in words]
-    return [cased_only(w, bio_spans(labels))
-            for w, labels in zip(words, crf_labels_many(words, language), strict=True)]
+    return tag_many([[t.text for t in tokens] for tokens in sentences], language, AUTO, model)
 
 
-def find_entities(text: str, language: str = "id") -> list[tuple[str, int, int, str]]:
+def find_entities(text: str, language: str = "id",
+                  model: str = "crf") -> list[tuple[str, int, int, str]]:
     """``(text, start, end, type)`` of each entity in ``text`` (offsets into ``text``).
 
     ``text`` is tagged line by line; long lines are cut at sentence-ending punctuation so a
-    sequence never grows past what the model saw in training.
+    sequence never grows past what the model saw in training. ``model``: ``crf`` or
+    ``contextual`` (see :func:`crf_labels_many`).
     """
     found: list[tuple[int, int, str]] = []
     chunks = _chunks(tokenize(text))
-    for chunk, spans in zip(chunks, tag_sentences(chunks, language), strict=True):
+    for chunk, spans in zip(chunks, tag_sentences(chunks, language, model), strict=True):
         for s, e, kind in spans:
             found.append((chunk[s].start, chunk[e - 1].end, kind))
     return [(text[s:e], s, e, kind) for s, e, kind in split_jurisdiction(found, text, language)]

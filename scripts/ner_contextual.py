@@ -1,0 +1,302 @@
+"""The contextual NER experiment (issue 6): e5 token vectors + a per-label scorer, mixed into
+the CRF's Viterbi.
+
+    .venv/bin/python scripts/ner_contextual.py vectors   # cache the word vectors of every
+        # NER sentence (train, valid/dev, test parts) under /tmp/issue6/ (~8 min CPU)
+    .venv/bin/python scripts/ner_contextual.py dev --crf DEV_WEIGHTS
+        # scorers trained on the train parts, alpha/layers chosen on the valid/dev parts,
+        # mixed into a CRF trained on the train parts only (test parts never read)
+    .venv/bin/python scripts/ner_contextual.py train [--layers ...] [--context ...]
+        # the shipped scorer (train parts), src/warta/models/ner-id-contextual.npz
+
+Data: ../shared/data/indo_ner, IndoNLU NERGrit and NERP (Apache-2.0), idner-news-2k (MIT).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+
+from warta.annotate.entities.conll import SETS, read_conll
+
+ROOT = Path(__file__).resolve().parents[1]
+CACHE = Path("/tmp/issue6")
+#: Layers cached (0 = embeddings, 12 = last).
+KEEP = (4, 6, 8, 10, 11, 12)
+
+
+def parts(name: str) -> dict[str, str]:
+    folder, (train, dev), test, _types = SETS[name]
+    return {"train": f"{folder}/{train}", "dev": f"{folder}/{dev}", "test": f"{folder}/{test}"}
+
+
+def cmd_vectors(data: Path) -> None:
+    from warta.annotate.entities.contextual import encoder
+
+    enc = encoder()
+    CACHE.mkdir(parents=True, exist_ok=True)
+    for name in SETS:
+        for part, rel in parts(name).items():
+            out = CACHE / f"{name}-{part}.npy"
+            if out.exists():
+                continue
+            sents = [w for w, _ in read_conll(data / rel)]
+            t0 = time.process_time()
+            chunks = []
+            for i in range(0, len(sents), 400):
+                vecs = enc.word_vectors(sents[i:i + 400], KEEP, batch_pieces=2048)
+                chunks.extend(v.astype(np.float16) for v in vecs)
+            arr = np.concatenate(chunks) if chunks else np.zeros((0, len(KEEP), enc.hidden), np.float16)
+            np.save(out, arr)
+            n = sum(map(len, sents))
+            cpu = time.process_time() - t0
+            print(f"{name} {part}: {len(sents)} sentences, {n} words, {cpu:.0f}s CPU "
+                  f"({n / max(cpu, 1e-9):.0f} words/s), load {os.getloadavg()[0]:.2f}", flush=True)
+
+
+def load_part(data: Path, name: str, part: str) -> tuple[list[list[str]], list[list[str]], np.ndarray]:
+    """Words, labels and the cached word vectors (words × layers × hidden, float16)."""
+    sents = list(read_conll(data / parts(name)[part]))
+    vecs = np.load(CACHE / f"{name}-{part}.npy", mmap_mode="r")
+    assert len(vecs) == sum(len(w) for w, _ in sents), (name, part)
+    return [w for w, _ in sents], [lab for _, lab in sents], vecs
+
+
+def layer_view(vecs: np.ndarray, spec: str) -> np.ndarray:
+    """float32 words × hidden for ``spec``: one cached layer ("12") or a mean ("8+10+12")."""
+    idx = [KEEP.index(int(x)) for x in spec.split("+")]
+    out: np.ndarray = np.asarray(vecs[:, idx], dtype=np.float32).mean(axis=1)
+    return out
+
+
+def with_context(x: np.ndarray, lengths: list[int], context: int) -> np.ndarray:
+    """Each word's vector, then (context 1) its left and right neighbours' (zeros at edges)."""
+    if not context:
+        return x
+    left = np.zeros_like(x)
+    right = np.zeros_like(x)
+    start = 0
+    for n in lengths:
+        s, e = start, start + n
+        left[s + 1:e] = x[s:e - 1]
+        right[s:e - 1] = x[s + 1:e]
+        start = e
+    return np.concatenate([x, left, right], axis=1)
+
+
+#: Experiment: "mlp" fits a one-hidden-layer network instead of the logistic regression.
+SCORER = "lr"
+
+
+def fit_scorer(x: np.ndarray, y: list[str], c: float, seed: int = 0) -> object:
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.neural_network import MLPClassifier
+    from sklearn.pipeline import make_pipeline
+    from sklearn.preprocessing import StandardScaler
+
+    if SCORER == "mlp":
+        model = make_pipeline(StandardScaler(), MLPClassifier(
+            hidden_layer_sizes=(256,), alpha=1e-3 / c, early_stopping=True, max_iter=40,
+            random_state=seed))
+        model.fit(x, y)
+        return model
+    model = make_pipeline(StandardScaler(), LogisticRegression(C=c, max_iter=300, random_state=seed))
+    model.fit(x, y)
+    return model
+
+
+def cmd_dev(data: Path, crf: Path, specs: list[str], contexts: list[int], cs: list[float]) -> None:
+    from warta.annotate.entities import tagger
+    from warta.annotate.entities.conll import spans
+
+    tagger.use_model(crf)
+    weights = tagger._weights()
+    labels = list(weights.labels)
+    train = {n: load_part(data, n, "train") for n in SETS}
+    dev = {n: load_part(data, n, "dev") for n in SETS}
+    # CRF emissions of the dev sentences in the pipeline setting (auto), computed once.
+    crf_em: dict[str, list[np.ndarray]] = {}
+    cased: dict[str, list[bool]] = {}
+    for n, (words, _lab, _v) in dev.items():
+        cased[n] = [tagger.is_cased(w) for w in words]
+        crf_em[n] = [tagger._emissions(w, "id", tagger.CASED_SCHEME if c else tagger.LOWER_SCHEME)
+                     for w, c in zip(words, cased[n], strict=True)]
+
+    def score(n: str, alpha_cased: float, alpha_lower: float, logp: dict[str, list[np.ndarray]]) -> float:
+        words, labs, _v = dev[n]
+        types = SETS[n][3]
+        em = [e + (alpha_cased if c else alpha_lower) * lp
+              for e, c, lp in zip(crf_em[n], cased[n], logp[n], strict=True)]
+        tp = fp = fn = 0
+        for w, gold_l, pred_l in zip(words, labs, weights.decode_many(em), strict=True):
+            gold = spans(gold_l)
+            pred = {p for p in tagger.cased_only(w, tagger.bio_spans(pred_l)) if p[2] in types}
+            tp, fp, fn = tp + len(gold & pred), fp + len(pred - gold), fn + len(gold - pred)
+        p, r = tp / max(tp + fp, 1), tp / max(tp + fn, 1)
+        return 2 * p * r / max(p + r, 1e-9)
+
+    base = {n: score(n, 0.0, 0.0, {m: [np.zeros(1)] * len(dev[m][0]) for m in SETS}) for n in SETS}
+    print("dev CRF alone (auto): " + " / ".join(f"{base[n]:.3f}" for n in SETS)
+          + f" mean {np.mean(list(base.values())):.3f}", flush=True)
+    alphas = [0.0, 0.25, 0.5, 0.75, 1.0, 1.5, 2.0]
+    for spec in specs:
+        for context in contexts:
+            feats_tr = {n: with_context(layer_view(v, spec), [len(w) for w in ws], context)
+                        for n, (ws, _l, v) in train.items()}
+            feats_dv = {n: with_context(layer_view(v, spec), [len(w) for w in ws], context)
+                        for n, (ws, _l, v) in dev.items()}
+            ys = {n: [x for lab in labs for x in lab] for n, (_w, labs, _v) in train.items()}
+            for c in cs:
+                t0 = time.process_time()
+                scorers = {"pooled": fit_scorer(np.concatenate(list(feats_tr.values())),
+                                                [x for n in SETS for x in ys[n]], c)}
+                for n in ("idner", "nerp"):
+                    scorers[n] = fit_scorer(feats_tr[n], ys[n], c)
+                fit = time.process_time() - t0
+
+                def logp_of(model: object, n: str, feats: dict[str, np.ndarray] = feats_dv
+                            ) -> list[np.ndarray]:
+                    classes = list(model.classes_)  # type: ignore[attr-defined]
+                    lp = np.full((len(feats[n]), len(labels)), -30.0)
+                    prob = model.predict_log_proba(feats[n])  # type: ignore[attr-defined]
+                    for j, lab in enumerate(classes):
+                        lp[:, labels.index(lab)] = prob[:, j]
+                    lp = np.maximum(lp, -30.0)
+                    out, start = [], 0
+                    for w in dev[n][0]:
+                        out.append(lp[start:start + len(w)])
+                        start += len(w)
+                    return out
+
+                lps = {k: {n: logp_of(m, n) for n in SETS} for k, m in scorers.items()}
+                # Cased sentences: the pooled scorer or idner's; lower-case: pooled or NERP's.
+                for cased_by, lower_by in (("pooled", "pooled"), ("pooled", "nerp"),
+                                           ("idner", "nerp")):
+                    logp = {n: [a if c else b for a, b, c in zip(
+                        lps[cased_by][n], lps[lower_by][n], cased[n], strict=True)] for n in SETS}
+                    grid = {(ac, al): {n: score(n, ac, al, logp) for n in SETS}
+                            for ac in alphas for al in alphas}
+                    ranked = sorted(grid.items(), key=lambda kv: -np.mean(list(kv[1].values())))
+                    for (ac, al), f in ranked[:3]:
+                        print(f"  {spec:10} ctx {context} C {c:<5} cased {cased_by:6} lower "
+                              f"{lower_by:6} alpha {ac:<4} {al:<4} "
+                              + " / ".join(f"{f[n]:.3f}" for n in SETS)
+                              + f" mean {np.mean(list(f.values())):.3f}", flush=True)
+                    print(f"  (fit {fit:.0f}s CPU, load {os.getloadavg()[0]:.2f})", flush=True)
+
+
+def to_scorer(model: object, labels: list[str]) -> object:
+    """A fitted StandardScaler + LogisticRegression as a :class:`LabelScorer` over raw features
+    (the scaling folded into the coefficients; labels the model never saw get -1e4)."""
+    from warta.annotate.entities.ctxner import LabelScorer
+
+    scaler, clf = model.steps[0][1], model.steps[1][1]  # type: ignore[attr-defined]
+    if hasattr(clf, "coefs_"):  # the network: fold the scaling into its first layer
+        w1 = clf.coefs_[0] / scaler.scale_[:, None]
+        b1 = clf.intercepts_[0] - scaler.mean_ @ w1
+        out_w, out_b = clf.coefs_[1].T, clf.intercepts_[1]
+    else:
+        w1 = b1 = None
+        out_w = clf.coef_ / scaler.scale_
+        out_b = clf.intercept_ - out_w @ scaler.mean_
+    coef = np.zeros((len(labels), out_w.shape[1]))
+    intercept = np.full(len(labels), -1e4)
+    for j, lab in enumerate(clf.classes_):
+        coef[labels.index(lab)] = out_w[j]
+        intercept[labels.index(lab)] = out_b[j]
+    return LabelScorer(coef, intercept, w1, b1)
+
+
+def cmd_train(data: Path, spec: str, context: int, c: float, cased_by: str, lower_by: str,
+              alpha_cased: float, alpha_lower: float, out: Path) -> None:
+    from warta.annotate.entities import tagger
+    from warta.annotate.entities.ctxner import ContextualModel, save
+
+    labels = list(tagger._weights().labels)
+    train = {n: load_part(data, n, "train") for n in SETS}
+    feats = {n: with_context(layer_view(v, spec), [len(w) for w in ws], context)
+             for n, (ws, _l, v) in train.items()}
+    ys = {n: [x for lab in labs for x in lab] for n, (_w, labs, _v) in train.items()}
+    scorers: dict[str, object] = {}
+    for kind, by in (("cased", cased_by), ("lower", lower_by)):
+        if kind == "lower" and by == cased_by:
+            scorers[kind] = scorers["cased"]  # one scorer for both (stored once)
+            continue
+        names = list(SETS) if by == "pooled" else [by]
+        t0 = time.process_time()
+        fitted = fit_scorer(np.concatenate([feats[n] for n in names]),
+                            [x for n in names for x in ys[n]], c)
+        scorers[kind] = to_scorer(fitted, labels)
+        print(f"{kind}: scorer on {'+'.join(names)} train, {time.process_time() - t0:.0f}s CPU")
+    model = ContextualModel(tuple(labels), tuple(int(x) for x in spec.split("+")), context,
+                            scorers, {"cased": alpha_cased, "lower": alpha_lower})
+    save(model, out)  # type: ignore[arg-type]
+    print(f"wrote {out} ({out.stat().st_size / 1e6:.2f} MB)")
+
+
+def cmd_check(data: Path, crf: Path, scorer: Path) -> None:
+    """Dev F1 through the pipeline's own code path (``tag_many(model="contextual")``: vectors
+    computed on the fly, the scorer file as shipped) with the dev CRF: must match ``dev``."""
+    from warta.annotate.entities import ctxner, tagger
+    from warta.annotate.entities.conll import spans
+
+    tagger.use_model(crf)
+    ctxner.use_scorer(scorer)
+    scores = []
+    for n, (_folder, _parts, _test, types) in SETS.items():
+        sents = list(read_conll(data / parts(n)["dev"]))
+        for model in ("crf", "contextual"):
+            t0 = time.process_time()
+            found = tagger.tag_many([w for w, _ in sents], model=model)
+            cpu = time.process_time() - t0
+            tp = fp = fn = 0
+            for (_w, labels), pred in zip(sents, found, strict=True):
+                gold, got = spans(labels), {p for p in pred if p[2] in types}
+                tp, fp, fn = tp + len(gold & got), fp + len(got - gold), fn + len(gold - got)
+            p, r = tp / max(tp + fp, 1), tp / max(tp + fn, 1)
+            f = 2 * p * r / max(p + r, 1e-9)
+            if model == "contextual":
+                scores.append(f)
+            print(f"dev {n} {model:10} P {p:.3f} R {r:.3f} F1 {f:.3f} ({cpu:.1f}s CPU)", flush=True)
+    print(f"mean contextual dev F1 {np.mean(scores):.3f}")
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("command", choices=["vectors", "dev", "train", "check"])
+    ap.add_argument("--crf", type=Path, default=CACHE / "ner-dev.weights.json.gz",
+                    help="CRF weights trained on the train parts only (for dev)")
+    ap.add_argument("--layers", default="12", help="comma-separated layer specs (e.g. 12,8+10+12)")
+    ap.add_argument("--context", default="0", help="comma-separated: 0 word only, 1 + neighbours")
+    ap.add_argument("--C", default="1.0", help="comma-separated inverse regularisation")
+    ap.add_argument("--scorer", choices=["lr", "mlp"], default="lr", help="dev experiment")
+    ap.add_argument("--cased-scorer", default="pooled", choices=["pooled", "idner"])
+    ap.add_argument("--lower-scorer", default="nerp", choices=["pooled", "nerp"])
+    ap.add_argument("--alpha-cased", type=float, default=0.75)
+    ap.add_argument("--alpha-lower", type=float, default=1.0)
+    ap.add_argument("--out", type=Path,
+                    default=ROOT / "src" / "warta" / "models" / "ner-id-contextual.json.gz")
+    ap.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data" / "indo_ner")
+    args = ap.parse_args()
+    global SCORER
+    SCORER = args.scorer
+    if args.command == "vectors":
+        cmd_vectors(args.data)
+    elif args.command == "dev":
+        cmd_dev(args.data, args.crf, args.layers.split(","),
+                [int(x) for x in args.context.split(",")], [float(x) for x in args.C.split(",")])
+    elif args.command == "check":
+        cmd_check(args.data, args.crf, args.out)
+    else:
+        cmd_train(args.data, args.layers, int(args.context), float(args.C), args.cased_scorer,
+                  args.lower_scorer, args.alpha_cased, args.alpha_lower, args.out)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
