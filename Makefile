@@ -13,7 +13,7 @@ export MYPY_CACHE_DIR := $(CURDIR)/.cache/mypy
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
-	$(BIN)/pip install -q -e '.[dev,serve,dask,postgres]'
+	$(BIN)/pip install -q -e '.[dev,serve,dask,postgres,embed]'
 	touch $@
 
 demo: $(BIN)/.installed
