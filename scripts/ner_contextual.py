@@ -19,6 +19,7 @@ import os
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -26,6 +27,8 @@ from warta.annotate.entities.conll import SETS, read_conll
 
 ROOT = Path(__file__).resolve().parents[1]
 CACHE = Path("/tmp/issue6")
+#: The second round's dev outputs (the scorers' dev log-probabilities).
+CACHE_B = Path("/tmp/issue6b")
 #: Layers cached (0 = embeddings, 12 = last).
 KEEP = (4, 6, 8, 10, 11, 12)
 
@@ -68,7 +71,10 @@ def load_part(data: Path, name: str, part: str) -> tuple[list[list[str]], list[l
 
 
 def layer_view(vecs: np.ndarray, spec: str) -> np.ndarray:
-    """float32 words × hidden for ``spec``: one cached layer ("12") or a mean ("8+10+12")."""
+    """float32 words × hidden for ``spec``: one cached layer ("12"), a mean ("8+10+12") or
+    layers side by side ("6|8": words × 2 hidden)."""
+    if "|" in spec:
+        return np.concatenate([layer_view(vecs, part) for part in spec.split("|")], axis=1)
     idx = [KEEP.index(int(x)) for x in spec.split("+")]
     out: np.ndarray = np.asarray(vecs[:, idx], dtype=np.float32).mean(axis=1)
     return out
@@ -91,6 +97,8 @@ def with_context(x: np.ndarray, lengths: list[int], context: int) -> np.ndarray:
 
 #: Experiment: "mlp" fits a one-hidden-layer network instead of the logistic regression.
 SCORER = "lr"
+#: Hidden units of the "mlp" scorer.
+HIDDEN = 256
 
 
 def fit_scorer(x: np.ndarray, y: list[str], c: float, seed: int = 0) -> object:
@@ -101,7 +109,7 @@ def fit_scorer(x: np.ndarray, y: list[str], c: float, seed: int = 0) -> object:
 
     if SCORER == "mlp":
         model = make_pipeline(StandardScaler(), MLPClassifier(
-            hidden_layer_sizes=(256,), alpha=1e-3 / c, early_stopping=True, max_iter=40,
+            hidden_layer_sizes=(HIDDEN,), alpha=1e-3 / c, early_stopping=True, max_iter=40,
             random_state=seed))
         model.fit(x, y)
         return model
@@ -110,7 +118,13 @@ def fit_scorer(x: np.ndarray, y: list[str], c: float, seed: int = 0) -> object:
     return model
 
 
-def cmd_dev(data: Path, crf: Path, specs: list[str], contexts: list[int], cs: list[float]) -> None:
+#: Extra log-score tried for the rare types' labels (B-/I-EVENT, B-/I-PRODUCT) at the best alpha.
+BIASES = (-0.5, 0.0, 0.5, 1.0, 1.5, 2.0, 3.0)
+RARE = ("EVENT", "PRODUCT")
+
+
+def cmd_dev(data: Path, crf: Path, specs: list[str], contexts: list[int], cs: list[float],
+            pooled_only: bool = False) -> None:
     from warta.annotate.entities import tagger
     from warta.annotate.entities.conll import spans
 
@@ -127,18 +141,32 @@ def cmd_dev(data: Path, crf: Path, specs: list[str], contexts: list[int], cs: li
         crf_em[n] = [tagger._emissions(w, "id", tagger.CASED_SCHEME if c else tagger.LOWER_SCHEME)
                      for w, c in zip(words, cased[n], strict=True)]
 
-    def score(n: str, alpha_cased: float, alpha_lower: float, logp: dict[str, list[np.ndarray]]) -> float:
+    def score(n: str, alpha_cased: float, alpha_lower: float, logp: dict[str, list[np.ndarray]],
+              bias: dict[str, float] | None = None, per_type: bool = False) -> Any:
         words, labs, _v = dev[n]
         types = SETS[n][3]
-        em = [e + (alpha_cased if c else alpha_lower) * lp
+        shift = np.zeros(len(labels))
+        for t, b in (bias or {}).items():
+            for prefix in ("B-", "I-"):
+                shift[labels.index(prefix + t)] = b
+        em = [e + (alpha_cased if c else alpha_lower) * lp + shift
               for e, c, lp in zip(crf_em[n], cased[n], logp[n], strict=True)]
-        tp = fp = fn = 0
+        counts = {t: [0, 0, 0] for t in ("all", *types)}
         for w, gold_l, pred_l in zip(words, labs, weights.decode_many(em), strict=True):
             gold = spans(gold_l)
             pred = {p for p in tagger.cased_only(w, tagger.bio_spans(pred_l)) if p[2] in types}
-            tp, fp, fn = tp + len(gold & pred), fp + len(pred - gold), fn + len(gold - pred)
-        p, r = tp / max(tp + fp, 1), tp / max(tp + fn, 1)
-        return 2 * p * r / max(p + r, 1e-9)
+            for t, c in counts.items():
+                g = {x for x in gold if t in ("all", x[2])}
+                q = {x for x in pred if t in ("all", x[2])}
+                c[0], c[1], c[2] = c[0] + len(g & q), c[1] + len(q - g), c[2] + len(g - q)
+
+        def f1(tp: int, fp: int, fn: int) -> float:
+            p, r = tp / max(tp + fp, 1), tp / max(tp + fn, 1)
+            return 2 * p * r / max(p + r, 1e-9)
+
+        if per_type:
+            return {t: f1(*c) for t, c in counts.items()}
+        return f1(*counts["all"])
 
     base = {n: score(n, 0.0, 0.0, {m: [np.zeros(1)] * len(dev[m][0]) for m in SETS}) for n in SETS}
     print("dev CRF alone (auto): " + " / ".join(f"{base[n]:.3f}" for n in SETS)
@@ -155,7 +183,7 @@ def cmd_dev(data: Path, crf: Path, specs: list[str], contexts: list[int], cs: li
                 t0 = time.process_time()
                 scorers = {"pooled": fit_scorer(np.concatenate(list(feats_tr.values())),
                                                 [x for n in SETS for x in ys[n]], c)}
-                for n in ("idner", "nerp"):
+                for n in () if pooled_only else ("idner", "nerp"):
                     scorers[n] = fit_scorer(feats_tr[n], ys[n], c)
                 fit = time.process_time() - t0
 
@@ -175,8 +203,13 @@ def cmd_dev(data: Path, crf: Path, specs: list[str], contexts: list[int], cs: li
 
                 lps = {k: {n: logp_of(m, n) for n in SETS} for k, m in scorers.items()}
                 # Cased sentences: the pooled scorer or idner's; lower-case: pooled or NERP's.
-                for cased_by, lower_by in (("pooled", "pooled"), ("pooled", "nerp"),
-                                           ("idner", "nerp")):
+                tag = f"{spec}-ctx{context}-C{c}-{SCORER}{HIDDEN}".replace("|", "x")
+                CACHE_B.mkdir(parents=True, exist_ok=True)
+                np.savez(CACHE_B / f"devlogp-{tag}.npz", **{
+                    f"{k}-{n}": np.concatenate(v[n]) for k, v in lps.items() for n in SETS})
+                combos = [("pooled", "pooled")] if pooled_only else [
+                    ("pooled", "pooled"), ("pooled", "nerp"), ("idner", "nerp")]
+                for cased_by, lower_by in combos:
                     logp = {n: [a if c else b for a, b, c in zip(
                         lps[cased_by][n], lps[lower_by][n], cased[n], strict=True)] for n in SETS}
                     grid = {(ac, al): {n: score(n, ac, al, logp) for n in SETS}
@@ -188,6 +221,15 @@ def cmd_dev(data: Path, crf: Path, specs: list[str], contexts: list[int], cs: li
                               + " / ".join(f"{f[n]:.3f}" for n in SETS)
                               + f" mean {np.mean(list(f.values())):.3f}", flush=True)
                     print(f"  (fit {fit:.0f}s CPU, load {os.getloadavg()[0]:.2f})", flush=True)
+                    (ac, al), _f = ranked[0]
+                    for t in RARE:  # a bias for one rare type at a time, at the best alpha
+                        for b in BIASES:
+                            f = {n: score(n, ac, al, logp, {t: b}) for n in SETS}
+                            nerp = score("nerp", ac, al, logp, {t: b}, per_type=True)
+                            print(f"    bias {t} {b:+.1f}: " + " / ".join(f"{f[n]:.3f}" for n in SETS)
+                                  + f" mean {np.mean(list(f.values())):.3f}; NERP "
+                                  + " ".join(f"{k[:3]} {v:.3f}" for k, v in nerp.items()),
+                                  flush=True)
 
 
 def to_scorer(model: object, labels: list[str]) -> object:
@@ -275,6 +317,9 @@ def main() -> int:
     ap.add_argument("--context", default="0", help="comma-separated: 0 word only, 1 + neighbours")
     ap.add_argument("--C", default="1.0", help="comma-separated inverse regularisation")
     ap.add_argument("--scorer", choices=["lr", "mlp"], default="lr", help="dev experiment")
+    ap.add_argument("--hidden", type=int, default=256, help="hidden units of the mlp scorer")
+    ap.add_argument("--pooled-only", action="store_true",
+                    help="dev: only the scorer trained on all three sets' train parts")
     ap.add_argument("--cased-scorer", default="pooled", choices=["pooled", "idner"])
     ap.add_argument("--lower-scorer", default="nerp", choices=["pooled", "nerp"])
     ap.add_argument("--alpha-cased", type=float, default=0.75)
@@ -283,13 +328,14 @@ def main() -> int:
                     default=ROOT / "src" / "warta" / "models" / "ner-id-contextual.json.gz")
     ap.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data" / "indo_ner")
     args = ap.parse_args()
-    global SCORER
-    SCORER = args.scorer
+    global SCORER, HIDDEN
+    SCORER, HIDDEN = args.scorer, args.hidden
     if args.command == "vectors":
         cmd_vectors(args.data)
     elif args.command == "dev":
         cmd_dev(args.data, args.crf, args.layers.split(","),
-                [int(x) for x in args.context.split(",")], [float(x) for x in args.C.split(",")])
+                [int(x) for x in args.context.split(",")], [float(x) for x in args.C.split(",")],
+                args.pooled_only)
     elif args.command == "check":
         cmd_check(args.data, args.crf, args.out)
     else:

@@ -74,6 +74,27 @@ def test_word_vectors_one_per_word(encoder: contextual.Encoder) -> None:
     assert np.allclose(alone, out[0], atol=1e-4)
 
 
+def test_stopping_at_the_highest_layer_kept_changes_nothing(encoder: contextual.Encoder) -> None:
+    # forward stops after the highest layer in ``keep``: layer 8 alone equals layer 8 of a
+    # pass through all 12 layers.
+    sents = [s.split() for s in SENTENCES[:4]]
+    full = encoder.word_vectors(sents, [8, 12])
+    alone = encoder.word_vectors(sents, [8])
+    for f, a in zip(full, alone, strict=True):
+        assert np.array_equal(f[:, :1], a)
+    assert len(encoder.layers(3)) == 3 and len(encoder.layers()) == encoder.n_layers
+
+
+def test_feed_forward_in_row_blocks_equals_the_whole_matrix(
+        encoder: contextual.Encoder, monkeypatch: pytest.MonkeyPatch) -> None:
+    ly = encoder.layers(1)[0]
+    x = np.random.default_rng(0).standard_normal((300, encoder.hidden)).astype(np.float32)
+    whole = contextual._gelu(x @ ly.fi + ly.fib) @ ly.fo + ly.fob
+    monkeypatch.setattr(contextual, "FFN_ROWS", 7)  # blocks that do not divide the rows
+    assert np.allclose(contextual._ffn(x, ly), whole, atol=1e-5)
+    assert contextual._ffn(x[:0], ly).shape == (0, encoder.hidden)
+
+
 def test_a_sentence_longer_than_the_window_is_cut_into_windows(
         encoder: contextual.Encoder, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(encoder, "max_pos", 24)  # a small window keeps the test quick

@@ -13,8 +13,9 @@ File format (the engine's ``e5_parse``): magic ``E5S1``, version, the sizes, the
 offset, bytes). Weight matrices are Q4_0 blocks: an fp16 scale and 32 4-bit values (byte j
 holds weight j in its low nibble and weight j+16 in its high one, both offset by 8).
 
-Memory: the encoder layers are dequantised once (about 85 MB float32); the 250k × 384 word
-embedding stays 4-bit and only the rows a batch needs are dequantised.
+Memory: each encoder layer is dequantised once, on first use (about 7 MB float32 each; the
+pass stops after the highest layer asked for, so the shipped scorer's layer 8 needs 8 of 12);
+the 250k × 384 word embedding stays 4-bit and only the rows a batch needs are dequantised.
 """
 
 from __future__ import annotations
@@ -190,6 +191,22 @@ def _gelu(x: F32) -> F32:
     return poly
 
 
+#: Rows of the feed-forward block computed at a time: the 1536-wide GELU input of 256 rows
+#: (1.5 MB) stays in cache, where the whole batch's would not (the same numbers, ~20% faster).
+FFN_ROWS = 256
+
+
+def _ffn(x: F32, ly: _Layer) -> F32:
+    """The feed-forward block ``gelu(x @ fi + fib) @ fo + fob``, a block of rows at a time."""
+    out = np.empty_like(x)
+    for s in range(0, len(x), FFN_ROWS):
+        h = x[s:s + FFN_ROWS] @ ly.fi
+        h += ly.fib
+        out[s:s + FFN_ROWS] = _gelu(h) @ ly.fo
+    out += ly.fob
+    return out
+
+
 def _layernorm(x: F32, w: F32, b: F32, eps: float) -> F32:
     mean = x.mean(axis=-1, keepdims=True)
     var = ((x - mean) ** 2).mean(axis=-1, keepdims=True)
@@ -224,7 +241,7 @@ class Encoder:
         self._pos = self._floats("emb.pos").reshape(self.max_pos, h)
         self._type = self._floats("emb.type")[:h]
         self._eln = (self._floats("emb.ln.w"), self._floats("emb.ln.b"))
-        self._layers: list[_Layer] | None = None  # dequantised on first use
+        self._layers: list[_Layer] = []  # dequantised on first use, in order
         self._shapes = {"q": (h, h), "k": (h, h), "v": (h, h), "ao": (h, h), "fi": (ff, h),
                         "fo": (h, ff)}
 
@@ -270,23 +287,22 @@ class Encoder:
         rows, cols = self._shapes[kind]
         return np.ascontiguousarray(_dequantise(self._blocks(name), rows, cols).T)
 
-    def layers(self) -> list[_Layer]:
-        """The encoder layers, dequantised once."""
-        if self._layers is None:
-            out = []
-            for i in range(self.n_layers):
-                p = f"l{i}."
-                out.append(_Layer(
-                    q=self._matrix(p + "q.w", "q"), qb=self._floats(p + "q.b"),
-                    k=self._matrix(p + "k.w", "k"), kb=self._floats(p + "k.b"),
-                    v=self._matrix(p + "v.w", "v"), vb=self._floats(p + "v.b"),
-                    ao=self._matrix(p + "ao.w", "ao"), aob=self._floats(p + "ao.b"),
-                    aln_w=self._floats(p + "aln.w"), aln_b=self._floats(p + "aln.b"),
-                    fi=self._matrix(p + "fi.w", "fi"), fib=self._floats(p + "fi.b"),
-                    fo=self._matrix(p + "fo.w", "fo"), fob=self._floats(p + "fo.b"),
-                    oln_w=self._floats(p + "oln.w"), oln_b=self._floats(p + "oln.b")))
-            self._layers = out
-        return self._layers
+    def layers(self, count: int | None = None) -> list[_Layer]:
+        """The first ``count`` encoder layers (default all), each dequantised once, on first use:
+        a mode that reads layer 8 never dequantises layers 9-12."""
+        count = self.n_layers if count is None else min(count, self.n_layers)
+        while len(self._layers) < count:
+            p = f"l{len(self._layers)}."
+            self._layers.append(_Layer(
+                q=self._matrix(p + "q.w", "q"), qb=self._floats(p + "q.b"),
+                k=self._matrix(p + "k.w", "k"), kb=self._floats(p + "k.b"),
+                v=self._matrix(p + "v.w", "v"), vb=self._floats(p + "v.b"),
+                ao=self._matrix(p + "ao.w", "ao"), aob=self._floats(p + "ao.b"),
+                aln_w=self._floats(p + "aln.w"), aln_b=self._floats(p + "aln.b"),
+                fi=self._matrix(p + "fi.w", "fi"), fib=self._floats(p + "fi.b"),
+                fo=self._matrix(p + "fo.w", "fo"), fob=self._floats(p + "fo.b"),
+                oln_w=self._floats(p + "oln.w"), oln_b=self._floats(p + "oln.b")))
+        return self._layers[:count]
 
     def token_count(self, text: str, prefix: str = PREFIX) -> int:
         """Pieces the model reads for ``prefix + text``, ``<s>`` and ``</s>`` included."""
@@ -315,7 +331,9 @@ class Encoder:
         x = _layernorm(rows[inverse] + self._pos[pos] + self._type, *self._eln, self.eps)
         scale = np.float32(1.0 / math.sqrt(hd))
         kept: list[F32] = [x] if 0 in keep else []
-        for index, ly in enumerate(self.layers(), start=1):
+        # Layers above the highest one kept cannot change it: stop there (layer 8 of 12 is a
+        # third less work).
+        for index, ly in enumerate(self.layers(max(keep, default=0)), start=1):
             q, k, v = (x @ w + b for w, b in ((ly.q, ly.qb), (ly.k, ly.kb), (ly.v, ly.vb)))
             ctx = np.empty_like(x)
             for s, e in itertools.pairwise(bounds):
@@ -325,8 +343,7 @@ class Encoder:
                 att /= att.sum(axis=-1, keepdims=True)
                 ctx[s:e] = (att @ vh).transpose(1, 0, 2).reshape(e - s, h)
             x = _layernorm(x + ctx @ ly.ao + ly.aob, ly.aln_w, ly.aln_b, self.eps)
-            x = _layernorm(x + _gelu(x @ ly.fi + ly.fib) @ ly.fo + ly.fob, ly.oln_w, ly.oln_b,
-                           self.eps)
+            x = _layernorm(x + _ffn(x, ly), ly.oln_w, ly.oln_b, self.eps)
             if index in keep:
                 kept.append(x)
         stacked = np.stack(kept).astype(np.float32)  # layers × pieces × hidden
