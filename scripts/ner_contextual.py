@@ -6,8 +6,13 @@ the CRF's Viterbi.
     .venv/bin/python scripts/ner_contextual.py dev --crf DEV_WEIGHTS
         # scorers trained on the train parts, alpha/layers chosen on the valid/dev parts,
         # mixed into a CRF trained on the train parts only (test parts never read)
-    .venv/bin/python scripts/ner_contextual.py train [--layers ...] [--context ...]
-        # the shipped scorer (train parts), src/warta/models/ner-id-contextual.npz
+    .venv/bin/python scripts/ner_contextual.py bias --logp /tmp/issue6b/devlogp-....npz
+        # a per-type bias for EVENT and PRODUCT over a dev run's saved log-probabilities
+    .venv/bin/python scripts/ner_contextual.py train --scorer mlp --layers 8 \
+            --alpha-cased 0.75 --alpha-lower 0.75 --cased-scorer pooled --lower-scorer pooled \
+            --parts train,dev --bias EVENT=2,PRODUCT=2
+        # the shipped scorer (train + valid/dev parts: hyperparameters chosen on dev with
+        # train-only scorers), src/warta/models/ner-id-contextual.json.gz
 
 Data: ../shared/data/indo_ner, IndoNLU NERGrit and NERP (Apache-2.0), idner-news-2k (MIT).
 """
@@ -18,6 +23,7 @@ import argparse
 import os
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -123,15 +129,17 @@ BIASES = (-0.5, 0.0, 0.5, 1.0, 1.5, 2.0, 3.0)
 RARE = ("EVENT", "PRODUCT")
 
 
-def cmd_dev(data: Path, crf: Path, specs: list[str], contexts: list[int], cs: list[float],
-            pooled_only: bool = False) -> None:
+def dev_scoring(data: Path, crf: Path) -> tuple[Callable[..., Any], dict[str, Any], list[str],
+                                                 dict[str, list[bool]]]:
+    """The dev parts, and ``score(set, alpha_cased, alpha_lower, logp, bias=None,
+    per_type=False)``: span F1 of the CRF trained on the train parts (``crf``) with ``alpha ×
+    logp`` (+ a per-type ``bias`` on B-/I- labels) added to its label scores."""
     from warta.annotate.entities import tagger
     from warta.annotate.entities.conll import spans
 
     tagger.use_model(crf)
     weights = tagger._weights()
     labels = list(weights.labels)
-    train = {n: load_part(data, n, "train") for n in SETS}
     dev = {n: load_part(data, n, "dev") for n in SETS}
     # CRF emissions of the dev sentences in the pipeline setting (auto), computed once.
     crf_em: dict[str, list[np.ndarray]] = {}
@@ -168,6 +176,38 @@ def cmd_dev(data: Path, crf: Path, specs: list[str], contexts: list[int], cs: li
             return {t: f1(*c) for t, c in counts.items()}
         return f1(*counts["all"])
 
+    return score, dev, labels, cased
+
+
+def split_rows(x: np.ndarray, sentences: list[list[str]]) -> list[np.ndarray]:
+    """Rows of all words -> one array per sentence."""
+    out, start = [], 0
+    for w in sentences:
+        out.append(x[start:start + len(w)])
+        start += len(w)
+    return out
+
+
+def cmd_bias(data: Path, crf: Path, logp_file: Path, alpha_cased: float, alpha_lower: float
+             ) -> None:
+    """Joint grid of the EVENT and PRODUCT biases over a pooled scorer's saved dev log-probs."""
+    score, dev, _labels, _cased = dev_scoring(data, crf)
+    saved = np.load(logp_file)
+    logp = {n: split_rows(saved[f"pooled-{n}"], dev[n][0]) for n in SETS}
+    for be in (0.0, 1.0, 1.5, 2.0, 3.0):
+        for bp in (0.0, 0.5, 1.0, 2.0):
+            bias = {"EVENT": be, "PRODUCT": bp}
+            f = {n: score(n, alpha_cased, alpha_lower, logp, bias) for n in SETS}
+            nerp = score("nerp", alpha_cased, alpha_lower, logp, bias, per_type=True)
+            print(f"EVENT {be:+.1f} PRODUCT {bp:+.1f}: " + " / ".join(f"{f[n]:.3f}" for n in SETS)
+                  + f" mean {np.mean(list(f.values())):.3f}; NERP "
+                  + " ".join(f"{k[:3]} {v:.3f}" for k, v in nerp.items()), flush=True)
+
+
+def cmd_dev(data: Path, crf: Path, specs: list[str], contexts: list[int], cs: list[float],
+            pooled_only: bool = False) -> None:
+    score, dev, labels, cased = dev_scoring(data, crf)
+    train = {n: load_part(data, n, "train") for n in SETS}
     base = {n: score(n, 0.0, 0.0, {m: [np.zeros(1)] * len(dev[m][0]) for m in SETS}) for n in SETS}
     print("dev CRF alone (auto): " + " / ".join(f"{base[n]:.3f}" for n in SETS)
           + f" mean {np.mean(list(base.values())):.3f}", flush=True)
@@ -194,12 +234,7 @@ def cmd_dev(data: Path, crf: Path, specs: list[str], contexts: list[int], cs: li
                     prob = model.predict_log_proba(feats[n])  # type: ignore[attr-defined]
                     for j, lab in enumerate(classes):
                         lp[:, labels.index(lab)] = prob[:, j]
-                    lp = np.maximum(lp, -30.0)
-                    out, start = [], 0
-                    for w in dev[n][0]:
-                        out.append(lp[start:start + len(w)])
-                        start += len(w)
-                    return out
+                    return split_rows(np.maximum(lp, -30.0), dev[n][0])
 
                 lps = {k: {n: logp_of(m, n) for n in SETS} for k, m in scorers.items()}
                 # Cased sentences: the pooled scorer or idner's; lower-case: pooled or NERP's.
@@ -255,15 +290,19 @@ def to_scorer(model: object, labels: list[str]) -> object:
 
 
 def cmd_train(data: Path, spec: str, context: int, c: float, cased_by: str, lower_by: str,
-              alpha_cased: float, alpha_lower: float, out: Path) -> None:
+              alpha_cased: float, alpha_lower: float, out: Path, use: list[str],
+              bias: dict[str, float]) -> None:
     from warta.annotate.entities import tagger
     from warta.annotate.entities.ctxner import ContextualModel, save
 
     labels = list(tagger._weights().labels)
-    train = {n: load_part(data, n, "train") for n in SETS}
-    feats = {n: with_context(layer_view(v, spec), [len(w) for w in ws], context)
-             for n, (ws, _l, v) in train.items()}
-    ys = {n: [x for lab in labs for x in lab] for n, (_w, labs, _v) in train.items()}
+    feats: dict[str, np.ndarray] = {}
+    ys: dict[str, list[str]] = {}
+    for n in SETS:  # the parts in ``use`` (train, or train + valid/dev) of each set, in order
+        loaded = [load_part(data, n, part) for part in use]
+        feats[n] = np.concatenate([with_context(layer_view(v, spec), [len(w) for w in ws], context)
+                                   for ws, _l, v in loaded])
+        ys[n] = [x for _w, labs, _v in loaded for lab in labs for x in lab]
     scorers: dict[str, object] = {}
     for kind, by in (("cased", cased_by), ("lower", lower_by)):
         if kind == "lower" and by == cased_by:
@@ -274,9 +313,10 @@ def cmd_train(data: Path, spec: str, context: int, c: float, cased_by: str, lowe
         fitted = fit_scorer(np.concatenate([feats[n] for n in names]),
                             [x for n in names for x in ys[n]], c)
         scorers[kind] = to_scorer(fitted, labels)
-        print(f"{kind}: scorer on {'+'.join(names)} train, {time.process_time() - t0:.0f}s CPU")
+        print(f"{kind}: scorer on {'+'.join(names)} {'+'.join(use)}, "
+              f"{time.process_time() - t0:.0f}s CPU", flush=True)
     model = ContextualModel(tuple(labels), tuple(int(x) for x in spec.split("+")), context,
-                            scorers, {"cased": alpha_cased, "lower": alpha_lower})
+                            scorers, {"cased": alpha_cased, "lower": alpha_lower}, bias)
     save(model, out)  # type: ignore[arg-type]
     print(f"wrote {out} ({out.stat().st_size / 1e6:.2f} MB)")
 
@@ -310,7 +350,8 @@ def cmd_check(data: Path, crf: Path, scorer: Path) -> None:
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__)
-    ap.add_argument("command", choices=["vectors", "dev", "train", "check"])
+    ap.add_argument("command", choices=["vectors", "dev", "bias", "train", "check"])
+    ap.add_argument("--logp", type=Path, help="bias: a dev log-prob file written by dev")
     ap.add_argument("--crf", type=Path, default=CACHE / "ner-dev.weights.json.gz",
                     help="CRF weights trained on the train parts only (for dev)")
     ap.add_argument("--layers", default="12", help="comma-separated layer specs (e.g. 12,8+10+12)")
@@ -322,6 +363,10 @@ def main() -> int:
                     help="dev: only the scorer trained on all three sets' train parts")
     ap.add_argument("--cased-scorer", default="pooled", choices=["pooled", "idner"])
     ap.add_argument("--lower-scorer", default="nerp", choices=["pooled", "nerp"])
+    ap.add_argument("--parts", default="train",
+                    help="train: the parts the scorer is fitted on (train or train,dev)")
+    ap.add_argument("--bias", default="",
+                    help="train: per-type bias, e.g. EVENT=2,PRODUCT=2 (chosen with `bias`)")
     ap.add_argument("--alpha-cased", type=float, default=0.75)
     ap.add_argument("--alpha-lower", type=float, default=1.0)
     ap.add_argument("--out", type=Path,
@@ -336,11 +381,15 @@ def main() -> int:
         cmd_dev(args.data, args.crf, args.layers.split(","),
                 [int(x) for x in args.context.split(",")], [float(x) for x in args.C.split(",")],
                 args.pooled_only)
+    elif args.command == "bias":
+        cmd_bias(args.data, args.crf, args.logp, args.alpha_cased, args.alpha_lower)
     elif args.command == "check":
         cmd_check(args.data, args.crf, args.out)
     else:
         cmd_train(args.data, args.layers, int(args.context), float(args.C), args.cased_scorer,
-                  args.lower_scorer, args.alpha_cased, args.alpha_lower, args.out)
+                  args.lower_scorer, args.alpha_cased, args.alpha_lower, args.out,
+                  args.parts.split(","),
+                  {k: float(v) for k, v in (x.split("=") for x in args.bias.split(",") if x)})
     return 0
 
 

@@ -96,6 +96,24 @@ def test_a_hidden_layer_scorer_round_trips_and_is_stored_once(tmp_path: Path) ->
                        atol=1e-4)
 
 
+def test_a_per_type_bias_round_trips_and_is_added_to_its_labels(tmp_path: Path) -> None:
+    labels = list(tagger._weights().labels)
+    plain = tiny_model(0.5, labels)
+    biased = ctxner.ContextualModel(plain.labels, plain.layers, 0, plain.scorers, plain.alpha,
+                                    {"EVENT": 2.0, "PRODUCT": -1.0})
+    back = ctxner.load(ctxner.save(biased, tmp_path / "b.json.gz"))
+    assert back.bias == {"EVENT": 2.0, "PRODUCT": -1.0}
+    vec = FakeEncoder().word_vectors([SENTENCES[0]], [8])[0]
+    diff = back.bonus(vec, True) - plain.bonus(vec, True)
+    expected = [2.0 if lab.endswith("EVENT") else -1.0 if lab.endswith("PRODUCT") else 0.0
+                for lab in labels]
+    assert np.allclose(diff, np.array(expected)[None, :])
+    # No bias: nothing stored, nothing added (older files load with an empty bias).
+    assert "bias" not in gzip.decompress(ctxner.save(plain, tmp_path / "p.json.gz").read_bytes()
+                                         ).decode()
+    assert ctxner.load(tmp_path / "p.json.gz").bias == {}
+
+
 def test_features_with_neighbours() -> None:
     model = tiny_model(1.0, list(tagger._weights().labels), context=1)
     vec = np.arange(3 * 1 * HIDDEN, dtype=np.float32).reshape(3, 1, HIDDEN)
