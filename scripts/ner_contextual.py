@@ -107,7 +107,30 @@ SCORER = "lr"
 HIDDEN = 256
 
 
+#: Seeds of the "mlp" scorer: more than one fits one network per seed and averages them.
+SEEDS: tuple[int, ...] = (0,)
+
+
+class Ensemble:
+    """Networks fitted with different seeds; p(label) is the mean of theirs."""
+
+    def __init__(self, members: list[Any]) -> None:
+        self.members = members
+        self.classes_ = members[0].classes_
+
+    def predict_log_proba(self, x: np.ndarray) -> np.ndarray:
+        prob = np.mean([m.predict_proba(x) for m in self.members], axis=0)
+        out: np.ndarray = np.log(np.maximum(prob, 1e-300))
+        return out
+
+
 def fit_scorer(x: np.ndarray, y: list[str], c: float, seed: int = 0) -> object:
+    if SCORER == "mlp" and len(SEEDS) > 1:
+        return Ensemble([fit_one(x, y, c, s) for s in SEEDS])
+    return fit_one(x, y, c, seed)
+
+
+def fit_one(x: np.ndarray, y: list[str], c: float, seed: int = 0) -> Any:
     from sklearn.linear_model import LogisticRegression
     from sklearn.neural_network import MLPClassifier
     from sklearn.pipeline import make_pipeline
@@ -239,6 +262,7 @@ def cmd_dev(data: Path, crf: Path, specs: list[str], contexts: list[int], cs: li
                 lps = {k: {n: logp_of(m, n) for n in SETS} for k, m in scorers.items()}
                 # Cased sentences: the pooled scorer or idner's; lower-case: pooled or NERP's.
                 tag = f"{spec}-ctx{context}-C{c}-{SCORER}{HIDDEN}".replace("|", "x")
+                tag += "-seeds" + "+".join(map(str, SEEDS)) if len(SEEDS) > 1 else ""
                 CACHE_B.mkdir(parents=True, exist_ok=True)
                 np.savez(CACHE_B / f"devlogp-{tag}.npz", **{
                     f"{k}-{n}": np.concatenate(v[n]) for k, v in lps.items() for n in SETS})
@@ -359,6 +383,7 @@ def main() -> int:
     ap.add_argument("--C", default="1.0", help="comma-separated inverse regularisation")
     ap.add_argument("--scorer", choices=["lr", "mlp"], default="lr", help="dev experiment")
     ap.add_argument("--hidden", type=int, default=256, help="hidden units of the mlp scorer")
+    ap.add_argument("--seeds", default="0", help="dev: mlp seeds, several = their mean")
     ap.add_argument("--pooled-only", action="store_true",
                     help="dev: only the scorer trained on all three sets' train parts")
     ap.add_argument("--cased-scorer", default="pooled", choices=["pooled", "idner"])
@@ -373,8 +398,9 @@ def main() -> int:
                     default=ROOT / "src" / "warta" / "models" / "ner-id-contextual.json.gz")
     ap.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data" / "indo_ner")
     args = ap.parse_args()
-    global SCORER, HIDDEN
+    global SCORER, HIDDEN, SEEDS
     SCORER, HIDDEN = args.scorer, args.hidden
+    SEEDS = tuple(int(x) for x in args.seeds.split(","))
     if args.command == "vectors":
         cmd_vectors(args.data)
     elif args.command == "dev":
