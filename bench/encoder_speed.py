@@ -49,8 +49,9 @@ def main() -> None:
              for w, _ in list(read_conll(ner / folder / test))[:args.sentences]]
     raws = indosum_raw_articles(args.articles)
     encoders = {"old": load_old(args.old), "new": contextual.Encoder()}
-    for enc in encoders.values():  # dequantise outside the timed part
-        enc.layers(max(ctxner.shipped().layers))
+    # Dequantise outside the timed part (the old version takes no layer count: all of them).
+    encoders["old"].layers()
+    encoders["new"].layers(max(ctxner.shipped().layers))
     n = sum(map(len, sents))
     print(f"load average {os.getloadavg()} (2 cores shared); {n:,} tokens; {len(raws)} IndoSum "
           "articles; CPU time")
