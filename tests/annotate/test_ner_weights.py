@@ -1,5 +1,6 @@
 """The CRF weights file and its Viterbi decoder: same labels as CRFsuite, small, robust."""
 
+import sys
 from pathlib import Path
 
 import numpy as np
@@ -99,3 +100,19 @@ def test_group_sums_with_empty_and_unknown_groups() -> None:
                            np.array([[1.0, 0.0], [0.0, 2.0], [0.0, 0.0]]))
     sums = w.group_sums([["a", "b"], [], ["zz"], ["b", "b"]])
     assert sums.tolist() == [[1.0, 2.0], [0.0, 0.0], [0.0, 0.0], [0.0, 4.0]]
+
+
+def test_a_crfsuite_file_without_python_crfsuite_names_the_extra(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # The shipped model needs no CRFsuite; only a .crfsuite file does, and the message says how.
+    from warta.errors import MissingExtraError
+
+    monkeypatch.setitem(sys.modules, "pycrfsuite", None)
+    try:
+        tagger.use_model(tmp_path / "m.crfsuite")
+        with pytest.raises(MissingExtraError, match=r"warta\[train\]"):
+            tagger._crfsuite()
+        with pytest.raises(MissingExtraError, match=r"warta\[train\]"):
+            weights.export(tmp_path / "m.crfsuite", tmp_path / "out.json.gz")
+    finally:
+        tagger.use_model(None)

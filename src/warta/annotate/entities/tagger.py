@@ -19,6 +19,7 @@ from typing import Any
 
 import numpy as np
 
+from ...errors import MissingExtraError
 from .conll import SETS
 from .features import (
     cue_words,
@@ -69,7 +70,11 @@ def _scheme_weights(scheme: str | None) -> CrfWeights:
 
 @functools.cache
 def _crfsuite() -> Any:
-    import pycrfsuite
+    try:
+        import pycrfsuite
+    except ImportError:
+        raise MissingExtraError(
+            "tagging with a CRFsuite model file needs python-crfsuite: pip install 'warta[train]'") from None
 
     tagger = pycrfsuite.Tagger()
     tagger.open(str(_model_path))

@@ -25,6 +25,8 @@ from typing import Any
 
 import numpy as np
 
+from ...errors import MissingExtraError
+
 FORMAT = "warta-crf-1"
 
 
@@ -139,7 +141,11 @@ class CrfWeights:
 
 def export(crfsuite_model: Path, out: Path) -> Path:
     """Write the weights of a CRFsuite model file to ``out`` (gzip JSON, deterministic)."""
-    import pycrfsuite
+    try:
+        import pycrfsuite
+    except ImportError:
+        raise MissingExtraError(
+            "exporting a CRFsuite model needs python-crfsuite: pip install 'warta[train]'") from None
 
     tagger = pycrfsuite.Tagger()
     tagger.open(str(crfsuite_model))
