@@ -323,6 +323,7 @@ class TopicLinker:
         if not self._topics[t].hot:
             return
         self._set_member(story_id, vecs, query, day)
+        self._cap(t)
         margins = self._margins(vecs, query, language, skip=t)
         other = self._best({u: m - MERGE_OFFSET for u, m in margins.items()})
         if other is not None:
