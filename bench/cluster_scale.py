@@ -108,7 +108,8 @@ def run_one(n: int, topics: bool) -> dict[str, float]:
             lap_s = 0.0
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     return {"n": n, "unique": len(base), "prepare_s": prep_s, "features_per_s": n / feat_s,
-            "assign_per_s": n / assign_s, "assign_per_cpu_s": n / max(assign_cpu, 1e-9), "stories": len(c.stories), "hot": c.hot_stories,
+            "assign_per_s": n / assign_s, "assign_per_cpu_s": n / max(assign_cpu, 1e-9),
+            "stories": len(c.stories), "hot": c.hot_stories,
             "hot_max": hot_max, "topics": len(c.topics), "peak_rss_mb": rss, "ms_per_article_by_tenth": laps,
             "assign_s": assign_s, "features_s": feat_s}
 
