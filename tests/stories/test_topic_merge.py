@@ -216,3 +216,25 @@ def test_topic_to_topic_merge(monkeypatch):
         linker.recheck("s-after", FLOOD, linker.query(FLOOD), later, "id")
         assert (linker.resolve(after) == quake) is merge
         assert len(linker.topics) == (1 if merge else 2)
+
+
+def test_member_stories_of_another_language_are_scored_by_the_embedding(monkeypatch):
+    """A Spanish story and an Italian story about one crisis share no words; with embeddings the
+    Italian one links into the Spanish one's topic through the member story (the centroid
+    path is switched off to isolate it); without embeddings it starts its own topic."""
+    from warta.stories.topics import embedding_fields
+
+    monkeypatch.setattr(topics, "LINK_MODE", "members")
+    emb = np.zeros(8)
+    emb[0] = 1.0
+    es = _vecs(title={"siria": 1.0, "guerra": 1.0}, body={"siria": 1.0, "guerra": 1.0})
+    it = _vecs(title={"siriana": 1.0, "conflitto": 1.0}, body={"siriana": 1.0, "conflitto": 1.0})
+    for embedded in (False, True):
+        linker = TopicLinker(0.3, 365)
+        extra = embedding_fields(emb) if embedded else {}
+        first = linker.link("s-es", es | extra, linker.query(es | extra), DAY, "es")
+        linker.add(first, "s-es", es | extra, linker.query(es | extra), DAY, "es")
+        second = linker.link("s-it", it | extra, linker.query(it | extra), DAY, "it")
+        assert (second == first) is embedded
+    restored = TopicLinker.from_dict(json.loads(json.dumps(linker.to_dict())))
+    assert restored.to_dict() == linker.to_dict()

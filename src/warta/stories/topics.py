@@ -47,7 +47,7 @@ from typing import Any
 import numpy as np
 
 from .index import StoryIndex
-from .vectors import SparseVec, accumulate, prune, top_terms, weighted_cosine
+from .vectors import SparseVec, accumulate, dot, prune, top_terms, weighted_cosine
 
 #: Field weights of the topic score (tuned on the odd ECB+ topics' ``topic`` labels).
 WEIGHTS: dict[str, float] = {"title": 0.2, "body": 0.5, "names": 0.3}
@@ -127,6 +127,10 @@ class _Member:
     vecs: dict[str, SparseVec] = field(default_factory=dict)
     #: Articles of the story so far (the largest members are kept under :data:`MEMBER_CAP`).
     articles: int = 0
+    #: The seed article's language and unit embedding (``embed`` extra; None without it): a
+    #: story of another language is scored against this member by the embedding.
+    language: str = ""
+    embedding: SparseVec | None = None
 
 
 def topic_id_of(seed_story_id: str) -> str:
@@ -217,12 +221,21 @@ class TopicLinker:
                 member = self._members[m]
                 t = self._final(member.topic)
                 if t != skip:
-                    scores.setdefault(t, []).append(weighted_cosine(vecs, member.vecs, _UNIT, WEIGHTS))
+                    scores.setdefault(t, []).append(self._member_score(vecs, language, member))
             for t, sc in scores.items():
                 best = heapq.nlargest(k or MEMBER_K, sc)
                 m_margin = math.fsum(best) / len(best) - self.threshold
                 out[t] = max(out.get(t, -math.inf), m_margin)
         return out
+
+    def _member_score(self, vecs: dict[str, SparseVec], language: str, member: _Member) -> float:
+        """A story's score against one member story: the TF-IDF score within a language; across
+        languages (both embedded) the embedding cosine, shifted by the two thresholds' difference
+        so that the member mean compares with the TF-IDF threshold."""
+        emb = vecs.get(_EMBED)
+        if emb and member.embedding and language != member.language:
+            return dot(emb, member.embedding) - EMBED_THRESHOLD + self.threshold
+        return weighted_cosine(vecs, member.vecs, _UNIT, WEIGHTS)
 
     @staticmethod
     def _best(margins: dict[int, float]) -> int | None:
@@ -243,7 +256,7 @@ class TopicLinker:
             self._number[self._topics[best].id] = best
         self._topics[best].stories.append(story_id)
         self._member_of[story_id] = len(self._members)
-        self._members.append(_Member(best))
+        self._members.append(_Member(best, language=language, embedding=vecs.get(_EMBED) or None))
         self._member_ids.append(story_id)
         self._set_member(story_id, vecs, query, day)
         return self._topics[best].id
@@ -276,7 +289,7 @@ class TopicLinker:
 
     def _drop_member(self, m: int) -> None:
         """Member ``m`` leaves the member index (cold, or beyond its topic's cap)."""
-        self._members[m].vecs = {}
+        self._members[m].vecs, self._members[m].embedding = {}, None
         self._member_index.remove(m)
         indexed = self._indexed.get(self._final(self._members[m].topic))
         if indexed is not None:
@@ -421,6 +434,8 @@ class TopicLinker:
                     "vecs": _sorted_vecs(member.vecs),
                     "indexed": self._member_index.terms_of(m),
                     "articles": member.articles,
+                    "language": member.language,
+                    "embedding": dict(sorted(member.embedding.items())) if member.embedding else None,
                 }
                 for m, member in enumerate(self._members)
             ],
@@ -450,7 +465,10 @@ class TopicLinker:
                 if topic.last is not None:
                     heapq.heappush(linker._heap, (topic.last.toordinal(), i))
         for m, r in enumerate(data.get("members", [])):
-            member = _Member(int(r["topic"]), _date(r["last"]), _vecs(r["vecs"]), int(r.get("articles", 0)))
+            emb = r.get("embedding")
+            member = _Member(int(r["topic"]), _date(r["last"]), _vecs(r["vecs"]), int(r.get("articles", 0)),
+                             str(r.get("language", "")),
+                             {str(k): float(v) for k, v in emb.items()} if emb else None)
             linker._members.append(member)
             linker._member_ids.append(str(r["story"]))
             linker._member_of[str(r["story"])] = m
