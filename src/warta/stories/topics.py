@@ -15,6 +15,11 @@ never changes story membership:
   two topics.  The merged topic keeps the older id; the younger id becomes an alias of it
   (:meth:`TopicLinker.resolve`), so an id already handed out still finds its topic, and
   ``Clusterer.stories`` reports each story's final topic id;
+* a topic keeps at most :data:`MEMBER_CAP` member stories indexed (its largest, ties to the
+  most recent), so the member index is bounded by the hot topics, not by every hot story;
+* :data:`TOPIC_MERGE` (off: it lost on the tuning sets, docs/benchmarks.md 7b) also scores a
+  re-checked story's whole topic against the other topics, so two halves of a subject that no
+  single story bridges can merge;
 * every article that joins a story is added to its topic's centroid (the sum of the members'
   unit vectors per field: a big story weighs more), which is pruned to the :data:`MAX_TERMS`
   heaviest terms per field, so a topic of thousands of articles costs as much as a small one;
@@ -27,9 +32,10 @@ never changes story membership:
   A story whose language differs from a topic's main language is scored against that topic's
   centroid by the cosine of its embedding with the topic's embedding centroid, against its own
   threshold (:data:`EMBED_THRESHOLD`); the candidate with the largest margin over its threshold
-  wins.  Within a language the TF-IDF score alone decides, so per-language results do not change
-  with the extra.  Embeddings are retrieved through the same inverted index, under
-  random-hyperplane LSH band keys (:func:`embedding_fields`): still no scan of all topics.
+  wins; member stories of another language are scored by the embedding the same way.  Within a
+  language the TF-IDF score alone decides, so per-language results do not change with the
+  extra.  Embeddings are retrieved through the same inverted index, under random-hyperplane LSH
+  band keys (:func:`embedding_fields`): still no scan of all topics.
 
 A topic id is the sha1 of its seed story's id (prefixed, so it never equals a story id).
 """
