@@ -239,7 +239,7 @@ class TopicLinker:
         languages (both embedded) the embedding cosine, shifted by the two thresholds' difference
         so that the member mean compares with the TF-IDF threshold."""
         emb = vecs.get(_EMBED)
-        if emb and member.embedding and language != member.language:
+        if emb and member.embedding and (EMBED_ALWAYS or language != member.language):
             return dot(emb, member.embedding) - EMBED_THRESHOLD + self.threshold
         return weighted_cosine(vecs, member.vecs, _UNIT, WEIGHTS)
 
