@@ -238,3 +238,22 @@ def test_member_stories_of_another_language_are_scored_by_the_embedding(monkeypa
         assert (second == first) is embedded
     restored = TopicLinker.from_dict(json.loads(json.dumps(linker.to_dict())))
     assert restored.to_dict() == linker.to_dict()
+
+
+@pytest.mark.parametrize(("small", "merged"), [(0, True), (2, False), (3, True)])
+def test_topic_merge_small_only_absorbs_fragments(monkeypatch, small, merged):
+    """With TOPIC_MERGE_SMALL, two topics merge only when one has at most that many articles."""
+    monkeypatch.setattr(topics, "TOPIC_MERGE", True)
+    monkeypatch.setattr(topics, "TOPIC_MERGE_SMALL", small)
+    near = _vecs(title={"gempa": 1.0, "majene": 1.0, "susulan": 1.0},
+                 body={"gempa": 1.0, "majene": 1.0, "susulan": 1.0})
+    later = DAY + dt.timedelta(days=2)
+    linker = TopicLinker(0.75, 365)
+    quake = _new(linker, "s-quake", QUAKE)
+    after = _new(linker, "s-after", near, DAY + dt.timedelta(days=1))
+    for _ in range(2):  # quake: 3 articles, after: 4
+        linker.add(quake, "s-quake", QUAKE, linker.query(QUAKE), later, "id")
+    for _ in range(3):
+        linker.add(after, "s-after", QUAKE, linker.query(QUAKE), later, "id")
+    linker.recheck("s-after", FLOOD, linker.query(FLOOD), later, "id")
+    assert (linker.resolve(after) == quake) is merged

@@ -19,7 +19,7 @@ never changes story membership:
   most recent), so the member index is bounded by the hot topics, not by every hot story;
 * :data:`TOPIC_MERGE` (off: it lost on the tuning sets, docs/benchmarks.md 7b) also scores a
   re-checked story's whole topic against the other topics, so two halves of a subject that no
-  single story bridges can merge;
+  single story bridges can merge (:data:`TOPIC_MERGE_SMALL`: only when one of them is small);
 * every article that joins a story is added to its topic's centroid (the sum of the members'
   unit vectors per field: a big story weighs more), which is pruned to the :data:`MAX_TERMS`
   heaviest terms per field, so a topic of thousands of articles costs as much as a small one;
@@ -98,6 +98,8 @@ TOPIC_MERGE = False
 TOPIC_MEMBER_K = 1
 #: Added to the threshold for a topic-to-topic merge.
 TOPIC_MERGE_OFFSET = 0.0
+#: When > 0, a topic-to-topic merge needs one of the two topics to have at most this many articles.
+TOPIC_MERGE_SMALL = 0
 #: Topic sizes (articles) at which a topic is checked against the others as well (powers of
 #: two from this value; 0: only on story re-checks): a topic grown from many one-article
 #: stories never fires a story re-check.
@@ -360,6 +362,11 @@ class TopicLinker:
                 for f, cen in topic.centroid.items() if topic.norm2.get(f, 0.0) > 0.0}
         language = _main_language(topic)
         margins = self._margins(vecs, self.query(vecs), language, skip=t, k=TOPIC_MEMBER_K)
+        if TOPIC_MERGE_SMALL:
+            # Only a small fragment is absorbed; two established subjects never merge this way.
+            n = topic.articles
+            margins = {u: m for u, m in margins.items()
+                       if min(n, self._topics[u].articles) <= TOPIC_MERGE_SMALL}
         other = self._best({u: m - TOPIC_MERGE_OFFSET for u, m in margins.items()})
         if other is not None:
             self._merge(min(t, other), max(t, other))
