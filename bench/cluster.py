@@ -197,10 +197,17 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--window-days", type=int, default=Config().story_window_days)
     ap.add_argument("--json", action="store_true")
+    ap.add_argument("--both-ways", action="store_true",
+                    help="ECB+ only: tune on the odd topics and report the even ones, then the "
+                         "reverse, warta and agglo side by side (is 'above agglo' one noisy split?)")
     args = ap.parse_args()
     t0 = time.perf_counter()
     print(f"# {dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC, Python {platform.python_version()}, "
           f"{os.cpu_count()} cores, load {os.getloadavg()[0]:.2f}", file=sys.stderr)
+    if args.both_ways:
+        both_ways(args.window_days, args.json)
+        print(f"# total {time.perf_counter() - t0:.0f} s", file=sys.stderr)
+        return
 
     # Tuning: odd ECB+ topics only.
     arts, feats, gold = prepare(load_ecb(parity=1), undated=True)
@@ -230,6 +237,29 @@ def main() -> None:
           f"window {args.window_days} days")
     print_rows(rows)
     print(f"# total {time.perf_counter() - t0:.0f} s", file=sys.stderr)
+
+
+def both_ways(window_days: int, as_json: bool) -> None:
+    """ECB+ event level tuned on each half and reported on the other, warta and agglo."""
+    halves = {p: prepare(load_ecb(parity=p), undated=True) for p in (1, 0)}
+    dists = {p: _distances(halves[p][1]) for p in halves}
+    rows = []
+    for tuned, reported in ((1, 0), (0, 1)):
+        arts, feats, gold = halves[tuned]
+        w_t = tune("warta", lambda t, a=arts, f=feats: run_warta(a, f, t, window_days), gold,
+                   _grid(0.10, 0.60, 0.02))
+        a_t = tune("agglo", lambda t, f=feats, d=dists[tuned]: run_agglo(f, t, d), gold,
+                   _grid(0.30, 0.98, 0.02))
+        arts, feats, gold = halves[reported]
+        name = f"ECB+ {'even' if reported == 0 else 'odd'} (tuned on {'odd' if tuned else 'even'})"
+        for system, thr, pred in (("warta", w_t, run_warta(arts, feats, w_t, window_days)),
+                                  ("agglo", a_t, run_agglo(feats, a_t, dists[reported]))):
+            rows.append(score_row(name, system, pred, gold) | {"threshold": thr})
+    if as_json:
+        print(json.dumps({"rows": rows}, indent=1))
+        return
+    print_rows(rows)
+    print("thresholds: " + ", ".join(f"{r['set']} {r['system']} {r['threshold']}" for r in rows))
 
 
 def score_row(name: str, system: str, pred: dict[str, str], gold: Gold) -> dict[str, object]:

@@ -154,3 +154,106 @@ def test_band_index_finds_what_datasketch_finds():
     for i in range(40):
         mine.remove(str(i))
     assert all(not t for t in mine._tables)
+
+
+def _drift(k: int) -> dict[str, dict[str, float]]:
+    """A quake story with its own extra words (k-th of a series)."""
+    return _vecs(title={"gempa": 1.0, f"w{k}": 1.0}, body={"gempa": 1.0, "majene": 1.0, f"x{k}": 1.0})
+
+
+def test_member_cap_keeps_the_largest_then_the_newest_members(monkeypatch):
+    monkeypatch.setattr(topics, "MEMBER_CAP", 3)
+    linker = TopicLinker(0.3, 365)
+    topic = _new(linker, "big", QUAKE)
+    for _ in range(4):  # "big" has 5 articles: always kept
+        linker.add(topic, "big", QUAKE, linker.query(QUAKE), DAY, "id")
+    for k in range(6):
+        assert _new(linker, f"s{k}", _drift(k), DAY + dt.timedelta(days=k)) == topic
+    kept = {linker._member_ids[m] for m in linker._indexed[0]}
+    assert kept == {"big", "s4", "s5"}
+    assert len(linker._member_index) == 3
+    assert all(not linker._members[linker._member_of[f"s{k}"]].vecs for k in range(4))
+    # A dropped member that grows is indexed again (and another one leaves).
+    grown = _drift(0)
+    for _ in range(2):
+        linker.add(topic, "s0", grown, linker.query(grown), DAY + dt.timedelta(days=7), "id")
+    linker.recheck("s0", grown, linker.query(grown), DAY + dt.timedelta(days=7), "id")
+    assert {linker._member_ids[m] for m in linker._indexed[0]} == {"big", "s0", "s5"}
+    restored = TopicLinker.from_dict(json.loads(json.dumps(linker.to_dict())))
+    assert restored.to_dict() == linker.to_dict()
+    assert restored._indexed == linker._indexed
+
+
+def test_merging_two_full_topics_respects_the_cap(monkeypatch):
+    """Regression: the merged topic's surplus members are dropped while the merge is under way."""
+    monkeypatch.setattr(topics, "MEMBER_CAP", 2)
+    linker = TopicLinker(0.3, 365)
+    quake = _new(linker, "q0", QUAKE)
+    aid = _new(linker, "a0", AID)
+    for k in range(1, 4):
+        _new(linker, f"q{k}", QUAKE, DAY + dt.timedelta(days=k))
+        _new(linker, f"a{k}", AID, DAY + dt.timedelta(days=k))
+    linker.recheck("a3", AID_GROWN, linker.query(AID_GROWN), DAY + dt.timedelta(days=5), "id")
+    assert linker.resolve(aid) == quake
+    assert len(linker._indexed[0]) == 2 and 1 not in linker._indexed
+    assert len(linker._member_index) == 2
+
+
+def test_topic_to_topic_merge(monkeypatch):
+    """A topic whose articles came to match another topic merges with it when a story re-check
+    fires, even if that story alone matches nothing (only with TOPIC_MERGE; older id stays)."""
+    near = _vecs(title={"gempa": 1.0, "majene": 1.0, "susulan": 1.0},
+                 body={"gempa": 1.0, "majene": 1.0, "susulan": 1.0})
+    later = DAY + dt.timedelta(days=2)
+    for merge in (False, True):
+        monkeypatch.setattr(topics, "TOPIC_MERGE", merge)
+        linker = TopicLinker(0.75, 365)
+        quake = _new(linker, "s-quake", QUAKE)
+        after = _new(linker, "s-after", near, DAY + dt.timedelta(days=1))
+        assert quake != after  # 0.71 < 0.75
+        for _ in range(3):  # the second topic's later articles are about the quake itself
+            linker.add(after, "s-after", QUAKE, linker.query(QUAKE), later, "id")
+        linker.recheck("s-after", FLOOD, linker.query(FLOOD), later, "id")
+        assert (linker.resolve(after) == quake) is merge
+        assert len(linker.topics) == (1 if merge else 2)
+
+
+def test_member_stories_of_another_language_are_scored_by_the_embedding(monkeypatch):
+    """A Spanish story and an Italian story about one crisis share no words; with embeddings the
+    Italian one links into the Spanish one's topic through the member story (the centroid
+    path is switched off to isolate it); without embeddings it starts its own topic."""
+    from warta.stories.topics import embedding_fields
+
+    monkeypatch.setattr(topics, "LINK_MODE", "members")
+    emb = np.zeros(8)
+    emb[0] = 1.0
+    es = _vecs(title={"siria": 1.0, "guerra": 1.0}, body={"siria": 1.0, "guerra": 1.0})
+    it = _vecs(title={"siriana": 1.0, "conflitto": 1.0}, body={"siriana": 1.0, "conflitto": 1.0})
+    for embedded in (False, True):
+        linker = TopicLinker(0.3, 365)
+        extra = embedding_fields(emb) if embedded else {}
+        first = linker.link("s-es", es | extra, linker.query(es | extra), DAY, "es")
+        linker.add(first, "s-es", es | extra, linker.query(es | extra), DAY, "es")
+        second = linker.link("s-it", it | extra, linker.query(it | extra), DAY, "it")
+        assert (second == first) is embedded
+    restored = TopicLinker.from_dict(json.loads(json.dumps(linker.to_dict())))
+    assert restored.to_dict() == linker.to_dict()
+
+
+@pytest.mark.parametrize(("small", "merged"), [(0, True), (2, False), (3, True)])
+def test_topic_merge_small_only_absorbs_fragments(monkeypatch, small, merged):
+    """With TOPIC_MERGE_SMALL, two topics merge only when one has at most that many articles."""
+    monkeypatch.setattr(topics, "TOPIC_MERGE", True)
+    monkeypatch.setattr(topics, "TOPIC_MERGE_SMALL", small)
+    near = _vecs(title={"gempa": 1.0, "majene": 1.0, "susulan": 1.0},
+                 body={"gempa": 1.0, "majene": 1.0, "susulan": 1.0})
+    later = DAY + dt.timedelta(days=2)
+    linker = TopicLinker(0.75, 365)
+    quake = _new(linker, "s-quake", QUAKE)
+    after = _new(linker, "s-after", near, DAY + dt.timedelta(days=1))
+    for _ in range(2):  # quake: 3 articles, after: 4
+        linker.add(quake, "s-quake", QUAKE, linker.query(QUAKE), later, "id")
+    for _ in range(3):
+        linker.add(after, "s-after", QUAKE, linker.query(QUAKE), later, "id")
+    linker.recheck("s-after", FLOOD, linker.query(FLOOD), later, "id")
+    assert (linker.resolve(after) == quake) is merged

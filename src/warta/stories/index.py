@@ -9,6 +9,7 @@ stays flat as stories accumulate; cold stories leave the index (:meth:`StoryInde
 
 from __future__ import annotations
 
+import heapq
 from collections import defaultdict
 from collections.abc import Iterable
 
@@ -53,8 +54,9 @@ class StoryIndex:
                 continue
             for story in posting:
                 score[story] += weight
-        ranked = sorted(score.items(), key=lambda kv: (-kv[1], kv[0]))
-        return [s for s, _ in ranked[:limit]]
+        # nsmallest, not a full sort: thousands of stories can share a query term, ``limit`` is
+        # tens (same order as sorted()[:limit]: the key is a total order, numbers are unique).
+        return [s for s, _ in heapq.nsmallest(limit, score.items(), key=_best_first)]
 
     def terms_of(self, story: int) -> list[str]:
         """The terms ``story`` is indexed under, sorted (for saving state)."""
@@ -62,3 +64,7 @@ class StoryIndex:
 
     def __len__(self) -> int:
         return len(self._terms)
+
+
+def _best_first(kv: tuple[int, float]) -> tuple[float, int]:
+    return (-kv[1], kv[0])

@@ -15,6 +15,11 @@ never changes story membership:
   two topics.  The merged topic keeps the older id; the younger id becomes an alias of it
   (:meth:`TopicLinker.resolve`), so an id already handed out still finds its topic, and
   ``Clusterer.stories`` reports each story's final topic id;
+* a topic keeps at most :data:`MEMBER_CAP` member stories indexed (its largest, ties to the
+  most recent), so the member index is bounded by the hot topics, not by every hot story;
+* :data:`TOPIC_MERGE` (off: it lost on the tuning sets, docs/benchmarks.md 7b) also scores a
+  re-checked story's whole topic against the other topics, so two halves of a subject that no
+  single story bridges can merge (:data:`TOPIC_MERGE_SMALL`: only when one of them is small);
 * every article that joins a story is added to its topic's centroid (the sum of the members'
   unit vectors per field: a big story weighs more), which is pruned to the :data:`MAX_TERMS`
   heaviest terms per field, so a topic of thousands of articles costs as much as a small one;
@@ -27,9 +32,10 @@ never changes story membership:
   A story whose language differs from a topic's main language is scored against that topic's
   centroid by the cosine of its embedding with the topic's embedding centroid, against its own
   threshold (:data:`EMBED_THRESHOLD`); the candidate with the largest margin over its threshold
-  wins.  Within a language the TF-IDF score alone decides, so per-language results do not change
-  with the extra.  Embeddings are retrieved through the same inverted index, under
-  random-hyperplane LSH band keys (:func:`embedding_fields`): still no scan of all topics.
+  wins; member stories of another language are scored by the embedding the same way.  Within a
+  language the TF-IDF score alone decides, so per-language results do not change with the
+  extra.  Embeddings are retrieved through the same inverted index, under random-hyperplane LSH
+  band keys (:func:`embedding_fields`): still no scan of all topics.
 
 A topic id is the sha1 of its seed story's id (prefixed, so it never equals a story id).
 """
@@ -47,7 +53,7 @@ from typing import Any
 import numpy as np
 
 from .index import StoryIndex
-from .vectors import SparseVec, accumulate, prune, top_terms, weighted_cosine
+from .vectors import SparseVec, accumulate, dot, prune, top_terms, weighted_cosine
 
 #: Field weights of the topic score (tuned on the odd ECB+ topics' ``topic`` labels).
 WEIGHTS: dict[str, float] = {"title": 0.2, "body": 0.5, "names": 0.3}
@@ -75,11 +81,29 @@ MEMBER_K = 3
 #: Member stories scored in full per lookup, and terms kept per field of a member's vector.
 MEMBER_CANDIDATES = 30
 MEMBER_TERMS = 60
+#: Most member stories a topic keeps indexed (0: no cap): its largest stories, ties to the most
+#: recent.  Bounds the member index by hot topics x cap instead of every hot story, which keeps
+#: the per-article cost flat on a stream where a topic gathers thousands of stories.
+MEMBER_CAP = 16
 #: Story sizes (articles) at which a story's topic is checked again with the whole story: a
 #: match above the threshold with another topic merges the two (the older id stays).
 RECHECK_SIZES: tuple[int, ...] = (3, 10)
 #: Added to the threshold when a re-check decides a merge.
 MERGE_OFFSET = 0.0
+#: Topic-to-topic merges: when a story re-check fires, the story's whole topic (its centroid)
+#: is also scored against the other hot topics (their centroids, and the mean of their
+#: :data:`TOPIC_MEMBER_K` best-matching member stories); at the threshold the two merge.  This
+#: joins two halves of a subject that no single story bridges.
+TOPIC_MERGE = False
+TOPIC_MEMBER_K = 1
+#: Added to the threshold for a topic-to-topic merge.
+TOPIC_MERGE_OFFSET = 0.0
+#: When > 0, a topic-to-topic merge needs one of the two topics to have at most this many articles.
+TOPIC_MERGE_SMALL = 0
+#: Topic sizes (articles) at which a topic is checked against the others as well (powers of
+#: two from this value; 0: only on story re-checks): a topic grown from many one-article
+#: stories never fires a story re-check.
+TOPIC_CHECK_FROM = 0
 _FIELDS = tuple(WEIGHTS)
 _EMBED, _BANDS = "embedding", "bands"
 _QUERY_WEIGHTS = {**WEIGHTS, _BANDS: BAND_WEIGHT}
@@ -109,6 +133,12 @@ class _Member:
     topic: int
     last: dt.date | None = None
     vecs: dict[str, SparseVec] = field(default_factory=dict)
+    #: Articles of the story so far (the largest members are kept under :data:`MEMBER_CAP`).
+    articles: int = 0
+    #: The seed article's language and unit embedding (``embed`` extra; None without it): a
+    #: story of another language is scored against this member by the embedding.
+    language: str = ""
+    embedding: SparseVec | None = None
 
 
 def topic_id_of(seed_story_id: str) -> str:
@@ -153,6 +183,8 @@ class TopicLinker:
         self._member_ids: list[str] = []
         self._member_index = StoryIndex()
         self._member_heap: list[tuple[int, int]] = []
+        # Topic number -> its indexed member numbers (for MEMBER_CAP).
+        self._indexed: dict[int, set[int]] = {}
 
     @property
     def topics(self) -> list[TopicState]:
@@ -183,8 +215,9 @@ class TopicLinker:
         return top_terms(vecs, _QUERY_WEIGHTS, QUERY_TERMS)
 
     def _margins(self, vecs: dict[str, SparseVec], query: dict[str, float], language: str,
-                 skip: int | None = None) -> dict[int, float]:
-        """Topic number -> margin over the threshold for every candidate topic but ``skip``."""
+                 skip: int | None = None, k: int = 0) -> dict[int, float]:
+        """Topic number -> margin over the threshold for every candidate topic but ``skip``
+        (member scores: the mean of the ``k`` best, :data:`MEMBER_K` when 0)."""
         out: dict[int, float] = {}
         if LINK_MODE != "members":
             for t in self._index.candidates(query, MAX_CANDIDATES):
@@ -196,12 +229,21 @@ class TopicLinker:
                 member = self._members[m]
                 t = self._final(member.topic)
                 if t != skip:
-                    scores.setdefault(t, []).append(weighted_cosine(vecs, member.vecs, _UNIT, WEIGHTS))
+                    scores.setdefault(t, []).append(self._member_score(vecs, language, member))
             for t, sc in scores.items():
-                best = heapq.nlargest(MEMBER_K, sc)
+                best = heapq.nlargest(k or MEMBER_K, sc)
                 m_margin = math.fsum(best) / len(best) - self.threshold
                 out[t] = max(out.get(t, -math.inf), m_margin)
         return out
+
+    def _member_score(self, vecs: dict[str, SparseVec], language: str, member: _Member) -> float:
+        """A story's score against one member story: the TF-IDF score within a language; across
+        languages (both embedded) the embedding cosine, shifted by the two thresholds' difference
+        so that the member mean compares with the TF-IDF threshold."""
+        emb = vecs.get(_EMBED)
+        if emb and member.embedding and (EMBED_ALWAYS or language != member.language):
+            return dot(emb, member.embedding) - EMBED_THRESHOLD + self.threshold
+        return weighted_cosine(vecs, member.vecs, _UNIT, WEIGHTS)
 
     @staticmethod
     def _best(margins: dict[int, float]) -> int | None:
@@ -222,7 +264,7 @@ class TopicLinker:
             self._number[self._topics[best].id] = best
         self._topics[best].stories.append(story_id)
         self._member_of[story_id] = len(self._members)
-        self._members.append(_Member(best))
+        self._members.append(_Member(best, language=language, embedding=vecs.get(_EMBED) or None))
         self._member_ids.append(story_id)
         self._set_member(story_id, vecs, query, day)
         return self._topics[best].id
@@ -235,9 +277,31 @@ class TopicLinker:
         member.vecs = {f: _pruned(vecs[f], MEMBER_TERMS) for f in _FIELDS if vecs.get(f)}
         self._member_index.remove(m)
         self._member_index.add(m, query)
-        if day is not None and (member.last is None or day > member.last):
+        self._indexed.setdefault(self._final(member.topic), set()).add(m)
+        # >=: a member dropped under the cap and indexed again needs a live heap entry.
+        if day is not None and (member.last is None or day >= member.last):
             member.last = day
             heapq.heappush(self._member_heap, (day.toordinal(), m))
+
+    def _cap(self, t: int) -> None:
+        """Drop topic ``t``'s smallest (then oldest) indexed members beyond :data:`MEMBER_CAP`."""
+        indexed = self._indexed.get(t)
+        while MEMBER_CAP and indexed is not None and len(indexed) > MEMBER_CAP:
+            m = min(indexed, key=self._member_rank)
+            indexed.discard(m)  # here, not via the member's topic: t may be mid-merge
+            self._drop_member(m)
+
+    def _member_rank(self, m: int) -> tuple[int, int, int]:
+        member = self._members[m]
+        return member.articles, member.last.toordinal() if member.last else 0, m
+
+    def _drop_member(self, m: int) -> None:
+        """Member ``m`` leaves the member index (cold, or beyond its topic's cap)."""
+        self._members[m].vecs, self._members[m].embedding = {}, None
+        self._member_index.remove(m)
+        indexed = self._indexed.get(self._final(self._members[m].topic))
+        if indexed is not None:
+            indexed.discard(m)
 
     def add(self, topic_id: str, story_id: str, vecs: dict[str, SparseVec], query: dict[str, float],
             day: dt.date | None, language: str = "") -> None:
@@ -252,9 +316,11 @@ class TopicLinker:
             self._members.append(_Member(t))
             self._member_ids.append(story_id)
         member = self._members[m]
+        member.articles += 1
         if day is not None and member.vecs and (member.last is None or day > member.last):
             member.last = day
             heapq.heappush(self._member_heap, (day.toordinal(), m))
+        self._cap(t)
         if not topic.hot:
             return  # an article joined a story whose topic went cold: membership only
         accumulate(topic.centroid, topic.norm2, vecs, (*_FIELDS, _EMBED))
@@ -263,6 +329,9 @@ class TopicLinker:
             topic.last = day
             heapq.heappush(self._heap, (day.toordinal(), t))
         self._index.add(t, query)
+        n = topic.articles
+        if TOPIC_MERGE and TOPIC_CHECK_FROM and n >= TOPIC_CHECK_FROM and n & (n - 1) == 0:
+            self._check_topic(t)
 
     def recheck(self, story_id: str, vecs: dict[str, SparseVec], query: dict[str, float],
                 day: dt.date | None, language: str = "") -> None:
@@ -275,13 +344,35 @@ class TopicLinker:
         if not self._topics[t].hot:
             return
         self._set_member(story_id, vecs, query, day)
+        self._cap(t)
         margins = self._margins(vecs, query, language, skip=t)
         other = self._best({u: m - MERGE_OFFSET for u, m in margins.items()})
         if other is not None:
+            t = self._merge(min(t, other), max(t, other))
+        if TOPIC_MERGE:
+            self._check_topic(t)
+
+    def _check_topic(self, t: int) -> None:
+        """Score topic ``t`` as a whole (its unit centroid) against the other hot topics and
+        merge it with the best one it reaches (see :data:`TOPIC_MERGE`)."""
+        topic = self._topics[t]
+        if not topic.hot or not topic.centroid:
+            return
+        vecs = {f: _scaled(cen, 1.0 / math.sqrt(topic.norm2[f]))
+                for f, cen in topic.centroid.items() if topic.norm2.get(f, 0.0) > 0.0}
+        language = _main_language(topic)
+        margins = self._margins(vecs, self.query(vecs), language, skip=t, k=TOPIC_MEMBER_K)
+        if TOPIC_MERGE_SMALL:
+            # Only a small fragment is absorbed; two established subjects never merge this way.
+            n = topic.articles
+            margins = {u: m for u, m in margins.items()
+                       if min(n, self._topics[u].articles) <= TOPIC_MERGE_SMALL}
+        other = self._best({u: m - TOPIC_MERGE_OFFSET for u, m in margins.items()})
+        if other is not None:
             self._merge(min(t, other), max(t, other))
 
-    def _merge(self, keep: int, gone: int) -> None:
-        """Merge topic ``gone`` into the older topic ``keep`` (whose id stays)."""
+    def _merge(self, keep: int, gone: int) -> int:
+        """Merge topic ``gone`` into the older topic ``keep`` (whose id stays); returns ``keep``."""
         k, g = self._topics[keep], self._topics[gone]
         k.stories.extend(g.stories)
         k.articles += g.articles
@@ -296,11 +387,14 @@ class TopicLinker:
         if g.last is not None and (k.last is None or g.last > k.last):
             k.last = g.last
             heapq.heappush(self._heap, (g.last.toordinal(), keep))
+        self._indexed.setdefault(keep, set()).update(self._indexed.pop(gone, set()))
+        self._cap(keep)
         terms = self._index.terms_of(gone)
         self._index.remove(gone)
         self._index.add(keep, terms)
         g.stories, g.articles, g.languages = [], 0, {}
         g.hot, g.centroid, g.norm2, g.merged_into = False, {}, {}, k.id
+        return keep
 
     def _advance(self, day: dt.date | None) -> None:
         if day is None or not self.window_days or (self._today is not None and day <= self._today):
@@ -318,10 +412,9 @@ class TopicLinker:
         while self._member_heap and self._member_heap[0][0] < horizon:
             last, m = heapq.heappop(self._member_heap)
             member = self._members[m]
-            if member.last is None or member.last.toordinal() != last:
+            if member.last is None or member.last.toordinal() != last or not member.vecs:
                 continue
-            member.vecs = {}
-            self._member_index.remove(m)
+            self._drop_member(m)
 
     # -- saving and loading -------------------------------------------------------------------
 
@@ -353,6 +446,9 @@ class TopicLinker:
                     "last": member.last.isoformat() if member.last else None,
                     "vecs": _sorted_vecs(member.vecs),
                     "indexed": self._member_index.terms_of(m),
+                    "articles": member.articles,
+                    "language": member.language,
+                    "embedding": dict(sorted(member.embedding.items())) if member.embedding else None,
                 }
                 for m, member in enumerate(self._members)
             ],
@@ -382,12 +478,16 @@ class TopicLinker:
                 if topic.last is not None:
                     heapq.heappush(linker._heap, (topic.last.toordinal(), i))
         for m, r in enumerate(data.get("members", [])):
-            member = _Member(int(r["topic"]), _date(r["last"]), _vecs(r["vecs"]))
+            emb = r.get("embedding")
+            member = _Member(int(r["topic"]), _date(r["last"]), _vecs(r["vecs"]), int(r.get("articles", 0)),
+                             str(r.get("language", "")),
+                             {str(k): float(v) for k, v in emb.items()} if emb else None)
             linker._members.append(member)
             linker._member_ids.append(str(r["story"]))
             linker._member_of[str(r["story"])] = m
             if member.vecs:
                 linker._member_index.add(m, r["indexed"])
+                linker._indexed.setdefault(linker._final(member.topic), set()).add(m)
                 if member.last is not None:
                     heapq.heappush(linker._member_heap, (member.last.toordinal(), m))
         return linker
@@ -403,6 +503,10 @@ def _pruned(vec: SparseVec, keep: int) -> SparseVec:
         vec = dict(heapq.nsmallest(keep, vec.items(), key=lambda kv: (-kv[1], kv[0])))
     norm = math.sqrt(math.fsum(v * v for v in vec.values()))
     return {t: v / norm for t, v in vec.items()} if norm > 0 else {}
+
+
+def _scaled(vec: SparseVec, scale: float) -> SparseVec:
+    return {t: v * scale for t, v in vec.items()}
 
 
 def _sorted_vecs(vecs: dict[str, SparseVec]) -> dict[str, SparseVec]:
