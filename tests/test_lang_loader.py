@@ -40,3 +40,12 @@ def test_validate_rejects_wrong_types_unknown_keys_and_bad_regex():
     ):
         with pytest.raises(LanguageDataError):
             lang.validate(bad, schema, "t")
+
+
+def test_load_if_code_is_empty_for_what_is_no_language_code() -> None:
+    from warta import lang
+
+    for code in ("", None, "zh-Hant", "und-x", "ID"):
+        assert lang.load_if_code(code, "time") == {}
+    assert lang.load_if_code("id", "time") == lang.load("id", "time")
+    assert lang.load_if_code("xx", "time") == {}  # a code without a folder: the file is absent

@@ -58,8 +58,8 @@ def split_verbs(language: str) -> tuple[list[str], list[str]]:
 def _patterns(language: str) -> tuple[re.Pattern[str], ...]:
     data = speech_words(language)
     name = name_pattern(language)
-    subject_first, others = split_verbs(language)
-    v = alternation([*subject_first, *others])
+    others = split_verbs(language)[1]
+    v = alternation(data["verbs"])
     # Only the other verbs put the speaker after them ("kata Tokayev"); after "mengatakan" comes
     # what was said ("mengatakan Dera ditemukan ..."), the speaker stands before it.
     v_after = alternation(others)

@@ -41,8 +41,8 @@ def _either_case(words: list[str]) -> str:
 def _speech(language: str) -> dict[str, re.Pattern[str]]:
     data = speech_words(language)
     name = name_pattern(language)
-    subject_first, others = split_verbs(language)
-    v = alternation([*subject_first, *others])
+    subject_first = split_verbs(language)[0]
+    v = alternation(data["verbs"])
     # Verbs whose object is what was said ("mengatakan, ..."), with the speaker as subject.
     v_subject = alternation(subject_first)
     according = alternation(data.get("according", []))

@@ -23,9 +23,7 @@ MIN_CLAUSE_WORDS = 2
 
 @functools.cache
 def _boundary(language: str) -> re.Pattern[str]:
-    links = (
-        lang.load(language, "time").get("clause_links", []) if re.fullmatch(r"[a-z]{2,3}", language) else []
-    )
+    links = lang.load_if_code(language, "time").get("clause_links", [])
     words = "|".join(re.escape(w) for w in sorted(links, key=len, reverse=True))
     if not words:
         return re.compile(r"[;,](?!\d)\s*")

@@ -68,10 +68,7 @@ def _after(date: str, published: dt.date) -> bool:
 
 
 def _future_words(language: str) -> frozenset[str]:
-    words = (
-        lang.load(language, "time").get("future_markers", []) if re.fullmatch(r"[a-z]{2,3}", language) else []
-    )
-    return frozenset(words)
+    return frozenset(lang.load_if_code(language, "time").get("future_markers", []))
 
 
 def _candidates(article: Article) -> list[_Candidate]:

@@ -156,6 +156,12 @@ def load(language: str, name: str) -> dict[str, Any]:
     return validate(raw, SCHEMAS[name], where=f"lang/{language}/{name}.toml")
 
 
+def load_if_code(language: str | None, name: str) -> dict[str, Any]:
+    """Like :func:`load`, but ``{}`` for a missing or malformed code ("", "und", "zh-Hant")
+    instead of an error: for callers that serve whatever language an article claims."""
+    return load(language, name) if language and _CODE.match(language) else {}
+
+
 def load_with_default(language: str, name: str) -> dict[str, Any]:
     """Like :func:`load`, falling back to the default language when the file is absent."""
     data = load(language, name)

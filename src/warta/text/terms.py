@@ -48,9 +48,7 @@ def tokenize(text: str) -> list[str]:
 
 @functools.cache
 def _stopwords(language: str) -> frozenset[str]:
-    if not re.fullmatch(r"[a-z]{2,3}", language):
-        return frozenset()
-    data = lang.load(language, "stopwords")
+    data = lang.load_if_code(language, "stopwords")
     return frozenset(w.lower() for w in data.get("stopwords", []))
 
 

@@ -54,7 +54,7 @@ def _g(name: str, words: Any) -> str:
 
 def has_grammar(language: str) -> bool:
     """Whether ``language`` has its own time words (else dateparser serves it)."""
-    return bool(lang.load(language, "time")) if re.fullmatch(r"[a-z]{2,3}", language or "") else False
+    return bool(lang.load_if_code(language, "time"))
 
 
 @functools.cache

@@ -44,7 +44,7 @@ class HolidayTable:
 @functools.cache
 def holiday_table(language: str) -> HolidayTable:
     """The moving holidays of ``language`` (empty when it has no ``holidays.toml``)."""
-    data = lang.load(language, "holidays") if re.fullmatch(r"[a-z]{2,3}", language or "") else {}
+    data = lang.load_if_code(language, "holidays")
     days: dict[str, dict[int, dt.date]] = {}
     hijri: dict[str, dict[int, dt.date]] = {}
     for key, entries in data.get("dates", {}).items():
@@ -64,6 +64,13 @@ def countdown_gap(language: str) -> re.Pattern[str]:
     words = holiday_table(language).words
     joins = "|".join(re.escape(x) for x in (*words.get("before", []), *words.get("after", []))) or "(?!)"
     return re.compile(rf"\s+(?:(?:{joins})\s+)?", re.IGNORECASE)
+
+
+@functools.cache
+def _countdown_before(language: str) -> re.Pattern[str]:
+    # "H+10 Lebaran": a countdown day (its marker from the holiday data) right before the name.
+    marks = "|".join(re.escape(x) for x in holiday_table(language).words.get("countdown", [])) or "(?!)"
+    return re.compile(rf"(?<!\w)(?:{marks})\s*[-−–+]\s*\d{{1,3}}\s*$")
 
 
 def easter_sunday(year: int) -> dt.date:
@@ -177,7 +184,7 @@ def plausible_holiday(m: re.Match[str], text: str, g: Grammar) -> bool:
     if m.start("hname") > m.start() or " ".join(name.lower().split()).startswith("hari"):
         return True
     before = text[max(0, m.start() - 40) : m.start()]
-    if re.search(r"(?<!\w)H\s*[-−–+]\s*\d{1,3}\s*$", before):
+    if _countdown_before(g.language).search(before):
         return True
     words = re.findall(r"[\w'’-]+", before)
     return bool(words) and words[-1].lower() in holiday_table(g.language).words.get("leads", [])

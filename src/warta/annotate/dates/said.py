@@ -13,7 +13,7 @@ import re
 
 from ... import lang
 
-_QUOTES = re.compile('["“”]')
+QUOTES = re.compile('["“”]')
 _WORDS = re.compile(r"[\w'’-]+")
 # After an attribution's date only a short tail may follow in its sentence ("seperti dilansir
 # dari Antara"); a longer one makes the date part of the reported happening.
@@ -27,7 +27,7 @@ _VERB_REACH = 8
 @functools.cache
 def speech_cues(language: str) -> frozenset[str]:
     """Lower-case speech verbs and "according to" words of ``language`` (empty when none)."""
-    data = lang.load(language, "speech") if re.fullmatch(r"[a-z]{2,3}", language or "") else {}
+    data = lang.load_if_code(language, "speech")
     words = [*data.get("verbs", []), *data.get("according", [])]
     return frozenset(w.split()[0].lower() for w in words if w.strip())
 
@@ -35,7 +35,7 @@ def speech_cues(language: str) -> frozenset[str]:
 def in_quote(text: str, pos: int) -> bool:
     """Whether ``pos`` stands inside a quotation opened in its own paragraph."""
     para_start = text.rfind("\n", 0, pos) + 1
-    return len(_QUOTES.findall(text, para_start, pos)) % 2 == 1
+    return len(QUOTES.findall(text, para_start, pos)) % 2 == 1
 
 
 def is_attribution(
@@ -55,7 +55,7 @@ def is_attribution(
     # The speech verb must be in the narration, after the last quotation of the sentence, and
     # near the date unless a quotation precedes it.
     before = text[sent_start:start]
-    last_quote = max((m.end() for m in _QUOTES.finditer(before)), default=0)
+    last_quote = max((m.end() for m in QUOTES.finditer(before)), default=0)
     words = [w.lower() for w in _WORDS.findall(before, last_quote)]
     if not last_quote:
         words = words[-_VERB_REACH:]

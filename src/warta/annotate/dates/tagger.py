@@ -21,7 +21,7 @@ from .grammar import Grammar, grammar
 from .holidays import countdown_gap
 from .normalize import normalize
 from .recognize import Hit, Hits, candidates, recognize, select_hits
-from .said import in_quote, is_attribution, speech_cues
+from .said import QUOTES, in_quote, is_attribution, speech_cues
 from .values import State
 
 # What may stand between a time and the date it belongs to ("pukul 05.30 WIB, sehari
@@ -36,7 +36,6 @@ _DAY_VALUE = re.compile(r"\d{4}-\d{2}-\d{2}")
 # Relative expressions a quotation counts from the day it was said ("hari ini", "kemarin",
 # "pekan lalu", "dua hari lalu").
 _SPEECH_RELATIVE = frozenset({"offset", "podrel", "relunit", "span"})
-_QUOTES = re.compile('["“”]')
 # A bare time with no happening dated before it takes the day of the last statement only when
 # that day is this near the reference (days).
 _ANCHOR_REACH = 7
@@ -115,7 +114,7 @@ def _normalize_all(
                 state.clock_day = _day_of(nxt, g, state, text)
             elif state.holiday is None:
                 # "H-10 sampai dengan H+10 Lebaran": no holiday named before, the one its sentence names
-                end = starts[sent + 1] if 0 <= sent < len(starts) - 1 else len(text)
+                end = _sentence_end(sent, starts, text)
                 later = next((h for h in hits[i + 1 :] if h.start < end and h.kind in _HOLIDAYS), None)
                 state.clock_day = _day_of(later, g, state, text) if later else None
         state.sentence = sent
@@ -239,13 +238,19 @@ def _later_days(
     found: list[Hit | None] = [None, None]
     if sent < 0:
         return None, None
-    end = starts[sent + 1] if sent + 1 < len(starts) else len(text)
+    end = _sentence_end(sent, starts, text)
     for j in range(i + 1, len(hits)):
         if hits[j].start >= end:
             break
         if hits[j].kind in _NAMED_DAYS and found[int(said[j])] is None:
             found[int(said[j])] = hits[j]
     return found[0], found[1]
+
+
+def _sentence_end(sent: int, starts: list[int], text: str) -> int:
+    """Where sentence ``sent`` ends: the next one's start (the text's end for the last, or when
+    the hit lies in no sentence)."""
+    return starts[sent + 1] if 0 <= sent < len(starts) - 1 else len(text)
 
 
 def _recent(day: dt.date, ref: dt.date | None) -> bool:
@@ -258,7 +263,7 @@ def _quote_day(i: int, hits: Hits, g: Grammar, state: State, text: str) -> dt.da
     hit = hits[i]
     if not in_quote(text, hit.start):
         return None
-    close = _QUOTES.search(text, hit.end)
+    close = QUOTES.search(text, hit.end)
     if close is None or "\n" in text[hit.end : close.start()]:
         return None
     # The attribution: the clause after the closing quote, up to the end of its sentence.

@@ -26,11 +26,12 @@ import gzip
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
 import numpy as np
+
+from ...models import model_file
 
 FORMAT = "warta-ner-ctx-1"
 SCORER_FILE = "ner-id-contextual.json.gz"
@@ -157,9 +158,7 @@ def use_scorer(path: Path | None) -> None:
 @functools.cache
 def shipped() -> ContextualModel:
     """The scorer the contextual mode uses."""
-    if _scorer_path is not None:
-        return load(_scorer_path)
-    with resources.as_file(resources.files("warta").joinpath("models", SCORER_FILE)) as path:
+    with model_file(SCORER_FILE, _scorer_path) as path:
         return load(path)
 
 

@@ -17,10 +17,10 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Sequence
-from importlib import resources
 from pathlib import Path
 
 from ...lang import load_with_default
+from ...models import model_file
 
 _SHAPE_SUBS = ((re.compile(r"[A-Z]"), "X"), (re.compile(r"[a-z]"), "x"), (re.compile(r"[0-9]"), "d"))
 _SQUEEZE = re.compile(r"(.)\1+")
@@ -57,10 +57,8 @@ def word_clusters() -> dict[str, tuple[str, ...]]:
     """Lower-case word -> its cluster ids (coarse to fine) from the shipped cluster map."""
     if _cluster_path == Path():
         return {}
-    if _cluster_path is not None:
-        text = _cluster_path.read_text(encoding="utf-8")
-    else:
-        text = resources.files("warta").joinpath("models", CLUSTER_FILE).read_text(encoding="utf-8")
+    with model_file(CLUSTER_FILE, _cluster_path) as path:
+        text = path.read_text(encoding="utf-8")
     out: dict[str, tuple[str, ...]] = {}
     for line in text.splitlines():
         word, *ids = line.split("\t")

@@ -13,13 +13,12 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Sequence
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
-from ...errors import MissingExtraError
+from ...models import model_file
 from .conll import SETS
 from .features import (
     cue_words,
@@ -32,7 +31,7 @@ from .features import (
 )
 from .office import split_jurisdiction
 from .tokens import Token, tokenize
-from .weights import CrfWeights, load
+from .weights import CrfWeights, crfsuite_tagger, load
 
 #: The shipped CRF: its weights exported from the CRFsuite model (see :mod:`.weights`).
 MODEL_FILE = "ner-id.weights.json.gz"
@@ -56,9 +55,7 @@ def use_model(path: Path | None) -> None:
 
 @functools.cache
 def _weights() -> CrfWeights:
-    if _model_path is not None:
-        return load(_model_path)
-    with resources.as_file(resources.files("warta").joinpath("models", MODEL_FILE)) as path:
+    with model_file(MODEL_FILE, _model_path) as path:
         return load(path)
 
 
@@ -70,15 +67,9 @@ def _scheme_weights(scheme: str | None) -> CrfWeights:
 
 @functools.cache
 def _crfsuite() -> Any:
-    try:
-        import pycrfsuite
-    except ImportError:
-        raise MissingExtraError(
-            "tagging with a CRFsuite model file needs python-crfsuite: pip install 'warta[train]'") from None
-
-    tagger = pycrfsuite.Tagger()
-    tagger.open(str(_model_path))
-    return tagger
+    if _model_path is None:
+        raise ValueError("no CRFsuite model file set (use_model)")
+    return crfsuite_tagger(_model_path, "tagging with a CRFsuite model file")
 
 
 # Label-weight sums per word type, the same split as the feature caches in .features.

@@ -139,16 +139,21 @@ class CrfWeights:
         return out
 
 
-def export(crfsuite_model: Path, out: Path) -> Path:
-    """Write the weights of a CRFsuite model file to ``out`` (gzip JSON, deterministic)."""
+def crfsuite_tagger(path: Path, what: str) -> Any:
+    """A CRFsuite tagger opened on ``path`` (python-crfsuite, the ``train`` extra: ``what``
+    names the task in the error when it is missing)."""
     try:
         import pycrfsuite
     except ImportError:
-        raise MissingExtraError(
-            "exporting a CRFsuite model needs python-crfsuite: pip install 'warta[train]'") from None
-
+        raise MissingExtraError(f"{what} needs python-crfsuite: pip install 'warta[train]'") from None
     tagger = pycrfsuite.Tagger()
-    tagger.open(str(crfsuite_model))
+    tagger.open(str(path))
+    return tagger
+
+
+def export(crfsuite_model: Path, out: Path) -> Path:
+    """Write the weights of a CRFsuite model file to ``out`` (gzip JSON, deterministic)."""
+    tagger = crfsuite_tagger(crfsuite_model, "exporting a CRFsuite model")
     info = tagger.info()
     labels: list[str] = tagger.labels()
     index = {label: i for i, label in enumerate(labels)}
